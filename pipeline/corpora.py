@@ -1,0 +1,114 @@
+"""Readers for the gold formats we train and evaluate on (token<TAB>BIO files and CoNLL-U)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+# The corpora name the same three classes differently; NER UGM's QUANTITY/TIME have no
+# counterpart in the others, so they become O rather than a label only one corpus knows.
+LABEL_MAP = {
+    "PERSON": "PER",
+    "PER": "PER",
+    "ORGANIZATION": "ORG",
+    "ORGANISATION": "ORG",
+    "ORG": "ORG",
+    "LOCATION": "LOC",
+    "PLACE": "LOC",
+    "LOC": "LOC",
+}
+
+
+@dataclass
+class BioSentence:
+    words: list[str]
+    tags: list[str]
+
+
+def read_bio(path: Path) -> list[BioSentence]:
+    """Read a `token<TAB>tag` file, mapping labels to PER/ORG/LOC and repairing I- without B-."""
+    sentences: list[BioSentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line_number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            if words:
+                sentences.append(BioSentence(words, tags))
+                words, tags = [], []
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            raise ValueError(f"{path}:{line_number}: expected token<TAB>tag, got {line!r}")
+        word, tag = parts[0], parts[-1].strip()
+        words.append(word)
+        tags.append(_map_tag(tag, tags[-1] if tags else "O"))
+    if words:
+        sentences.append(BioSentence(words, tags))
+    return sentences
+
+
+def _map_tag(tag: str, previous: str) -> str:
+    if tag == "O" or "-" not in tag:
+        return "O"
+    prefix, label = tag.split("-", 1)
+    mapped = LABEL_MAP.get(label)
+    if mapped is None:
+        return "O"
+    if prefix == "I" and previous[2:] != mapped:
+        prefix = "B"
+    return f"{prefix}-{mapped}"
+
+
+def bio_to_doc(vocab: Vocab, sentence: BioSentence) -> Doc:
+    """A gold Doc with entities set from BIO tags, single spaces between words."""
+    doc = Doc(vocab, words=sentence.words)
+    spans = []
+    start = None
+    label = None
+    for index, tag in enumerate(sentence.tags + ["O"]):
+        if start is not None and not tag.startswith("I-"):
+            spans.append(Span(doc, start, index, label=label))
+            start = None
+        if tag.startswith("B-"):
+            start, label = index, tag[2:]
+    doc.ents = spans
+    return doc
+
+
+@dataclass
+class UdSentence:
+    text: str
+    tokens: list[str]  # surface tokens: a multi-word token counts once, as written
+
+
+def read_conllu(path: Path) -> list[UdSentence]:
+    """Sentences of a CoNLL-U file with their `# text` and surface tokens."""
+    sentences: list[UdSentence] = []
+    text = None
+    tokens: list[str] = []
+    skip_until = 0
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# text ="):
+            text = line.split("=", 1)[1].strip()
+        elif line.startswith("#"):
+            continue
+        elif not line.strip():
+            if tokens:
+                sentences.append(UdSentence(text if text is not None else " ".join(tokens), tokens))
+            text, tokens, skip_until = None, [], 0
+        else:
+            columns = line.split("\t")
+            token_id = columns[0]
+            if "." in token_id:
+                continue
+            if "-" in token_id:
+                tokens.append(columns[1])
+                skip_until = int(token_id.split("-")[1])
+            elif int(token_id) > skip_until:
+                tokens.append(columns[1])
+    if tokens:
+        sentences.append(UdSentence(text if text is not None else " ".join(tokens), tokens))
+    return sentences

@@ -1,0 +1,125 @@
+"""Sentences stage: Indonesian sentence and token boundaries with offsets into `documents.text`.
+
+spaCy's `id` tokenizer already keeps `16.31`, `Rp 1.500.000`, `KOMPAS.com` and most abbreviations
+whole; we add the abbreviations news text needs (`Jl.`, `PT.`, `Tbk.`, ...) and replace spaCy's
+punctuation `sentencizer` with rules that know Indonesian news: no break after a title or an
+initial, a closing quote or bracket stays with its sentence, `"...," kata dia.` is one sentence,
+and a paragraph break always ends one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pyarrow as pa
+import spacy
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+from pipeline import schema
+
+NAME = "sentences"
+REQUIRES = ("documents",)
+PROVIDES = ("sentences", "tokens")
+
+# Abbreviations that spaCy's `id` exceptions miss; never the end of a sentence on their own.
+EXTRA_ABBREVIATIONS = [
+    "Jl.", "Jln.", "Gg.", "PT.", "CV.", "Kab.", "Kec.", "Kel.", "Prov.", "Kota.", "Sdr.", "Sdri.",
+    "Bpk.", "Ny.", "Nn.", "Tn.", "Yth.", "Ir.", "H.", "K.H.", "Jend.", "Letjen.", "Mayjen.",
+    "Brigjen.", "Kol.", "Kapt.", "Tbk.", "Ltd.", "Inc.", "Co.", "Corp.", "vs.", "tgl.", "Tgl.",
+    "jl.", "no.", "hal.", "Rp.", "US$.",
+]
+# Abbreviations that often close a sentence: a break when the next word starts a new one.
+FINAL_ABBREVIATIONS = {"dll.", "dkk.", "dsb.", "dst.", "Tbk.", "Ltd.", "Inc.", "Corp.", "Co."}
+SENTENCE_FINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
+CLOSING = {'"', "”", "’", "'", ")", "]", "»", "*", "**", "***"}
+OPENING = {'"', "“", "‘", "(", "[", "«"}
+
+
+@Language.component("indonesian_sentences", assigns=["token.is_sent_start"])
+def indonesian_sentences(doc: Doc) -> Doc:
+    """Set every token's `is_sent_start` (True/False), so no parser or default splitter is needed."""
+    starts = {0}
+    quote_open = False  # straight quotes: whether the next `"` closes one
+    for index, token in enumerate(doc):
+        if token.is_space and "\n" in token.text:
+            starts.add(index + 1)
+            quote_open = False
+            continue
+        if token.text == '"':
+            quote_open = not quote_open
+        if token.text not in SENTENCE_FINAL and token.text not in FINAL_ABBREVIATIONS:
+            continue
+        end = index + 1
+        while end < len(doc) and doc[end].text in CLOSING and (doc[end].text != '"' or quote_open):
+            end += 1
+        if end < len(doc) and _starts_sentence(doc[end].text):
+            starts.add(end)
+    for token in doc:
+        token.is_sent_start = token.i in starts
+    return doc
+
+
+def _starts_sentence(text: str) -> bool:
+    """A new sentence starts with a capital, a digit, or an opening quote or bracket."""
+    return text[0].isupper() or text[0].isdigit() or text in OPENING
+
+
+@lru_cache(maxsize=1)
+def load_splitter() -> Language:
+    """Built once per process: a blank `id` pipeline with our abbreviations and sentence rules."""
+    nlp = spacy.blank("id")
+    # Keep hyphenated words whole (`baru-baru`, `negara-negara`, `Kim Jong-un`, `COVID-19`), as the
+    # UD and NER corpora do; spaCy's default splits them at the hyphen. Dashes still split.
+    infixes = [
+        pattern.replace("(?:-|–|", "(?:–|").replace("[\\/-](?=", "\\/(?=")
+        for pattern in nlp.Defaults.infixes
+        if not pattern.endswith("-(?=[0-9])")
+    ]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for abbreviation in EXTRA_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp.tokenizer.add_special_case("--", [{ORTH: "--"}])
+    nlp.add_pipe("indonesian_sentences")
+    return nlp
+
+
+def split(texts: list[str], batch_size: int = 64) -> list[list[list[tuple[int, int, str, bool]]]]:
+    """For each text: its sentences, each a list of (start, end, text, is_punct) tokens."""
+    nlp = load_splitter()
+    result = []
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        sentences = []
+        for sent in doc.sents:
+            tokens = [(t.idx, t.idx + len(t.text), t.text, t.is_punct) for t in sent if not t.is_space]
+            if tokens:
+                sentences.append(tokens)
+        result.append(sentences)
+    return result
+
+
+def run(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """documents -> sentences, tokens."""
+    documents = tables["documents"].select(["doc_id", "text"]).to_pylist()
+    sentence_rows, token_rows = [], []
+    for document, sentences in zip(documents, split([d["text"] for d in documents])):
+        text = document["text"]
+        for sent_index, tokens in enumerate(sentences):
+            start, end = tokens[0][0], tokens[-1][1]
+            sentence_rows.append({
+                "doc_id": document["doc_id"], "sent_index": sent_index, "start": start, "end": end,
+                "text": text[start:end], "n_tokens": len(tokens),
+            })
+            token_rows.extend(
+                {
+                    "doc_id": document["doc_id"], "sent_index": sent_index, "token_index": token_index,
+                    "start": token_start, "end": token_end, "text": token_text, "is_punct": is_punct,
+                }
+                for token_index, (token_start, token_end, token_text, is_punct) in enumerate(tokens)
+            )
+    return {
+        "sentences": schema.from_rows(sentence_rows, schema.SENTENCES),
+        "tokens": schema.from_rows(token_rows, schema.TOKENS),
+    }
