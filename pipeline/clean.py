@@ -18,6 +18,7 @@ import pyarrow as pa
 import trafilatura
 
 from pipeline import schema
+from pipeline.language import detect_language
 
 NAME = "clean"
 REQUIRES = ("raw",)
@@ -443,6 +444,7 @@ def _document_row(article: dict, cleaned: tuple[str, Metadata], given: dict) -> 
         "agency": merged.get("agency"),
         "text": text,
         "n_words": len(text.split()),
+        "language": detect_language(text),
     }
 
 

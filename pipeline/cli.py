@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from pipeline import __version__, entities, runner, tables
+from pipeline.executors import DaskExecutor, LocalExecutor
 
 EPILOG = "Tables are Parquet datasets: pandas.read_parquet('outputs/entities.parquet')."
 
@@ -44,7 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders")
     run.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs)")
     run.add_argument("--stages", type=stage_list, default=runner.STAGE_ORDER, help="comma-separated, from clean,sentences,entities (default: all); without clean the input text is taken as clean already")
-    run.add_argument("--workers", type=positive, default=1, help="parallel worker processes (default: 1)")
+    run.add_argument("--workers", type=positive, default=1, help="parallel worker processes (default: 1); with dask, LocalCluster workers")
+    run.add_argument("--executor", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster")
+    run.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); without it a LocalCluster is started. Workers must see the same paths (inputs, OUT, models).")
+    run.add_argument("--resume", action=argparse.BooleanOptionalAction, default=True, help="skip shards finished by an earlier run on the same input and settings (default: on)")
     run.add_argument("--shard-size", type=positive, default=1000, help="documents per shard, i.e. per part file (default: 1000)")
     run.add_argument("--ner-model", type=Path, default=entities.model_path(), help="spaCy NER model folder (default: the shipped models/ner-id)")
 
@@ -52,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     stage.add_argument("name", choices=runner.STAGE_ORDER)
     stage.add_argument("--out", type=Path, default=Path("outputs"), help="folder with the tables (default: outputs)")
     stage.add_argument("--downstream", action="store_true", help="also re-run the stages after NAME")
-    stage.add_argument("--workers", type=positive, default=1, help="parallel worker processes (default: 1)")
+    stage.add_argument("--workers", type=positive, default=1, help="parallel worker processes (default: 1); with dask, LocalCluster workers")
+    stage.add_argument("--executor", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster")
+    stage.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address; without it a LocalCluster is started")
     stage.add_argument("--ner-model", type=Path, default=entities.model_path(), help="spaCy NER model folder (default: the shipped models/ner-id)")
 
     evaluate = commands.add_parser("evaluate", help="score the shipped models on a gold file", description="Score the shipped models on gold data.")
@@ -73,15 +79,23 @@ def main(argv: list[str] | None = None) -> None:
     try:
         if args.command == "run":
             settings = runner.Settings(args.out, args.stages, args.ner_model)
-            print_summary(runner.run(args.inputs, settings, args.workers, args.shard_size, command))
+            print_summary(runner.run(args.inputs, settings, make_executor(args), args.shard_size, args.resume, command))
         elif args.command == "stage":
             names = runner.STAGE_ORDER[runner.STAGE_ORDER.index(args.name):] if args.downstream else (args.name,)
             settings = runner.Settings(args.out, names, args.ner_model)
-            print_summary(runner.rerun(names, settings, args.workers, command))
+            print_summary(runner.rerun(names, settings, make_executor(args), command))
         else:
             print_scores(args)
-    except (runner.UsageError, tables.TableError, FileNotFoundError) as error:
+    except (runner.UsageError, tables.TableError, FileNotFoundError, ImportError) as error:
         sys.exit(f"berita: error: {error}")
+
+
+def make_executor(args: argparse.Namespace) -> LocalExecutor | DaskExecutor:
+    if args.executor == "dask":
+        return DaskExecutor(args.scheduler, args.workers)
+    if args.scheduler:
+        raise runner.UsageError("--scheduler needs --executor dask")
+    return LocalExecutor(args.workers)
 
 
 def print_scores(args: argparse.Namespace) -> None:
@@ -116,7 +130,8 @@ def print_summary(summary: dict) -> None:
         f"entities   {rows.get('entities', 0):>9,}",
         f"errors     {rows.get('errors', 0):>9,}" + (f"  ({', '.join(f'{k}: {v}' for k, v in sorted(errors.items()))})" if errors else ""),
         f"seconds    {summary['seconds']:>9,.1f}  ({', '.join(f'{k} {v:.1f}' for k, v in summary['stage_seconds'].items())})",
-        f"words/s    {summary['words_per_second'] or 0:>9,}  ({summary['words']:,} words)",
+        f"words/s    {summary['words_per_second'] or 0:>9,}  ({summary['words']:,} words processed)",
+        f"shards     {summary['shards']:>9,}" + (f"  ({summary['shards_resumed']} finished earlier, skipped)" if summary["shards_resumed"] else ""),
         f"tables in  {summary['out']}",
     ]
     print("\n".join(lines))

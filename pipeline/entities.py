@@ -7,6 +7,7 @@ tokens, not from a second tokenisation.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import lru_cache
 from itertools import groupby
@@ -47,6 +48,15 @@ def load_model(path: Path) -> Language:
     if not (path / "meta.json").is_file():
         raise FileNotFoundError(f"no spaCy model at {path} (train one with training/project.yml)")
     return spacy.load(path)
+
+
+def fingerprint(path: Path) -> str:
+    """Digest of a model's files, so a retrained model under the same name counts as a change."""
+    digest = hashlib.blake2b(digest_size=8)
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(path).as_posix().encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
 
 
 def model_name(nlp: Language) -> str:

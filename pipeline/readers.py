@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ import charset_normalizer
 import pyarrow.parquet as pq
 
 SUPPORTED_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".parquet"}
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 METADATA_KEYS = ("title", "outlet", "published_at", "authors", "editor", "agency")
 
 
@@ -53,7 +55,8 @@ def list_inputs(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
     """(file, root) pairs in a sorted, reproducible order; a file given directly is its own root's child."""
     for path in paths:
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            # A broken link or unreadable entry is listed too, so it becomes an error row.
+            for file in sorted(p for p in path.rglob("*") if p.is_file() or p.is_symlink()):
                 if not any(part.startswith(".") for part in file.relative_to(path).parts):
                     yield file, path
         else:
@@ -109,10 +112,13 @@ def decode(data: bytes) -> tuple[str | None, tuple[str, str] | None]:
 
 def _article(source: str, fmt: str, url: str | None, text: str, is_html: bool, metadata: dict | None = None) -> Iterator[Record]:
     doc_id = make_doc_id(source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, replaced = CONTROL_CHARACTERS.subn(" ", text)
     if not text.strip():
         yield InputError(source, "empty", "the article has no text", doc_id)
         return
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if replaced:
+        yield InputError(source, "control_characters", f"{replaced} control character(s) replaced by spaces", doc_id, severity="warning")
     yield RawArticle(doc_id, source, fmt, url, text, is_html, json.dumps(metadata, ensure_ascii=False) if metadata else None)
 
 

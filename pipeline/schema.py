@@ -41,6 +41,7 @@ DOCUMENTS = pa.schema(
         pa.field("agency", pa.string()),
         pa.field("text", pa.string(), nullable=False),
         pa.field("n_words", pa.int32(), nullable=False),
+        pa.field("language", pa.string(), nullable=False),  # id, ms, en or und (undetermined)
         pa.field("n_blocks_dropped", pa.int32()),
     ]
 )

@@ -25,6 +25,10 @@ NAME = "sentences"
 REQUIRES = ("documents",)
 PROVIDES = ("sentences", "tokens")
 
+# Far above any news article (~150k words); a longer "article" is a dump or a scraping accident,
+# and would need more memory than a worker should take for one document.
+MAX_CHARS = 1_000_000
+
 # Abbreviations that spaCy's `id` exceptions miss; never the end of a sentence on their own.
 EXTRA_ABBREVIATIONS = [
     "Jl.", "Jln.", "Gg.", "PT.", "CV.", "Kab.", "Kec.", "Kel.", "Prov.", "Kota.", "Sdr.", "Sdri.",
@@ -104,8 +108,16 @@ def split(texts: list[str], batch_size: int = 64) -> list[list[list[tuple[int, i
 
 
 def run(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
-    """documents -> sentences, tokens."""
-    documents = tables["documents"].select(["doc_id", "text"]).to_pylist()
+    """documents -> sentences, tokens (+ an error row for a text too long to be an article)."""
+    documents, errors = [], []
+    for document in tables["documents"].select(["doc_id", "source", "text"]).to_pylist():
+        if len(document["text"]) > MAX_CHARS:
+            errors.append({
+                "source": document["source"], "doc_id": document["doc_id"], "stage": NAME, "kind": "too_long", "severity": "error",
+                "message": f"{len(document['text']):,} characters after cleaning, over the {MAX_CHARS:,} an article can have; not split",
+            })
+        else:
+            documents.append(document)
     sentence_rows, token_rows = [], []
     for document, sentences in zip(documents, split([d["text"] for d in documents])):
         text = document["text"]
@@ -125,4 +137,5 @@ def run(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
     return {
         "sentences": schema.from_rows(sentence_rows, schema.SENTENCES),
         "tokens": schema.from_rows(token_rows, schema.TOKENS),
+        "errors": schema.from_rows(errors, schema.ERRORS),
     }

@@ -1,0 +1,129 @@
+"""Score the trained Stanza tokenizer (+ MWT) on UD Indonesian test files, each file as ONE text.
+
+Every `# text =` sentence of a file is joined with a single space; the model sees that one string.
+Sentence-boundary and token-boundary F1 are by exactly matching character spans (CoNLL 2018 UD
+evaluation). Gold token spans: each surface token form (a multiword-token range line counts once,
+as written) is found in its sentence text in order. Predicted token spans are Stanza's tokens
+(`start_char`, `end_char`), i.e. surface tokens before MWT expansion. Words/s = gold surface tokens
+per second of `nlp(text)` (one core, after a warm-up call).
+
+    python training/stanza/evaluate.py --models models/stanza-id --data ../shared/data/ud \
+        --json training/stanza/scores.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from pathlib import Path
+
+import torch
+
+FILES = ["id_csui-ud-test.conllu", "id_pud-ud-test.conllu"]
+
+
+def read_conllu(path: Path) -> list[tuple[str, list[str]]]:
+    """(text, surface tokens) per sentence; a multiword-token range line counts once, as written."""
+    sentences, text, tokens, skip_until = [], None, [], 0
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("# text ="):
+            text = line.split("=", 1)[1].strip()
+        elif line.startswith("#"):
+            continue
+        elif not line.strip():
+            if tokens:
+                sentences.append((text if text is not None else " ".join(tokens), tokens))
+            text, tokens, skip_until = None, [], 0
+        else:
+            token_id = line.split("\t")[0]
+            if "." in token_id:
+                continue
+            if "-" in token_id:
+                tokens.append(line.split("\t")[1])
+                skip_until = int(token_id.split("-")[1])
+            elif int(token_id) > skip_until:
+                tokens.append(line.split("\t")[1])
+    return sentences
+
+
+def gold_spans(path: Path) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    parts, sentence_spans, token_spans, offset = [], [], [], 0
+    for text, tokens in read_conllu(path):
+        position = 0
+        for token in tokens:
+            found = text.find(token, position)
+            if found < 0:  # form differs from the text: skip the token (does not happen in these files)
+                continue
+            token_spans.append((offset + found, offset + found + len(token)))
+            position = found + len(token)
+        sentence_spans.append((offset, offset + len(text)))
+        parts.append(text)
+        offset += len(text) + 1
+    return " ".join(parts), sentence_spans, token_spans
+
+
+def boundary_scores(gold, predicted) -> dict:
+    correct = len(set(gold) & set(predicted))
+    precision = correct / len(predicted) if predicted else 0.0
+    recall = correct / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "gold": len(gold), "predicted": len(predicted)}
+
+
+def load_pipeline(models: Path, use_mwt: bool):
+    import stanza
+
+    kwargs = {"tokenize_model_path": str(models / "id_berita_tokenizer.pt")}
+    processors = "tokenize"
+    if use_mwt:
+        processors = "tokenize,mwt"
+        kwargs["mwt_model_path"] = str(models / "id_berita_mwt.pt")
+    return stanza.Pipeline(lang="id", processors=processors, download_method=None, use_gpu=False, **kwargs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--models", type=Path, required=True)
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--json", type=Path, default=None, help="write the scores here as JSON")
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+
+    configs = [("tokenize", False)]
+    if (args.models / "id_berita_mwt.pt").exists():
+        configs.append(("tokenize,mwt", True))
+    results = []
+    for processors, use_mwt in configs:
+        nlp = load_pipeline(args.models, use_mwt)
+        for name in FILES:
+            text, gold_sentences, gold_tokens = gold_spans(args.data / name)
+            nlp(text[:2000])  # warm-up
+            started = time.perf_counter()
+            doc = nlp(text)
+            seconds = time.perf_counter() - started
+            predicted_sentences = [(s.tokens[0].start_char, s.tokens[-1].end_char) for s in doc.sentences if s.tokens]
+            predicted_tokens = [(t.start_char, t.end_char) for s in doc.sentences for t in s.tokens]
+            assert all(text[a:b] == t.text for (a, b), t in zip(predicted_tokens, (t for s in doc.sentences for t in s.tokens)))
+            row = {
+                "file": name,
+                "processors": processors,
+                "sentences": boundary_scores(gold_sentences, predicted_sentences),
+                "tokens": boundary_scores(gold_tokens, predicted_tokens),
+                "words": sum(len(s.words) for s in doc.sentences),
+                "seconds": seconds,
+                "words_per_second": len(gold_tokens) / seconds,
+            }
+            results.append(row)
+    print("| processors | file | sentence F1 | token F1 | words/s |")
+    print("|---|---|---|---|---|")
+    for row in results:
+        print(f"| {row['processors']} | {row['file'].removesuffix('.conllu')} | {100 * row['sentences']['f1']:.2f} "
+              f"| {100 * row['tokens']['f1']:.2f} | {row['words_per_second']:,.0f} |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
