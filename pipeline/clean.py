@@ -150,7 +150,7 @@ def run(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
         row = _document_row(article, document, extracted | given)
         row["n_blocks_dropped"] = sum(not block.keep and block.label != "blank" for block, _ in article_blocks)
         if not row["text"]:
-            errors.append(_error(article, "no_body", "every line was labelled as boilerplate", severity="warning"))
+            errors.append(_error(article, "no_article", "every line was labelled as boilerplate; the document has no text", severity="warning"))
         documents.append(row)
         blocks.extend(_block_row(article["doc_id"], block, start) for block, start in article_blocks)
     return {

@@ -29,7 +29,8 @@ mkdir -p "$WORK" "$OUT"
 cd "$WORK"
 stamp() { echo "[$(date '+%F %T')] $*"; }
 
-stamp "stanza $(python -c 'import stanza; print(stanza.__version__)'), torch $(python -c 'import torch; print(torch.__version__)')"
+python -c 'import stanza, torch' || { echo "activate the environment with torch==2.13.0 and stanza first" >&2; exit 1; }
+stamp "python $(command -v python), stanza $(python -c 'import stanza; print(stanza.__version__)'), torch $(python -c 'import torch; print(torch.__version__)')"
 stamp "1/6 lay out the UD folder from $DATA"
 python "$HERE/prepare_data.py" --data "$DATA" --udbase "$UDBASE"
 
