@@ -112,3 +112,24 @@ def read_conllu(path: Path) -> list[UdSentence]:
     if tokens:
         sentences.append(UdSentence(text if text is not None else " ".join(tokens), tokens))
     return sentences
+
+
+@dataclass
+class LabelledLine:
+    label: str
+    text: str
+    expected: str | None = None  # for a body line with an insert to cut: the text to keep
+
+
+def read_labelled_lines(path: Path) -> list[LabelledLine]:
+    """A clean-stage fixture: `label<TAB>raw line[<TAB>text to keep]` per raw line."""
+    lines = []
+    for line_number, line in enumerate(Path(path).read_text(encoding="utf-8").split("\n"), 1):
+        if not line:
+            continue
+        label, _, rest = line.partition("\t")
+        text, _, expected = rest.partition("\t")
+        if not label or label.startswith("#"):
+            raise ValueError(f"{path}:{line_number}: expected label<TAB>text, got {line!r}")
+        lines.append(LabelledLine(label, text, expected or None))
+    return lines

@@ -50,6 +50,7 @@ BLOCKS = pa.schema(
     [
         pa.field("doc_id", pa.string(), nullable=False),
         pa.field("block_index", pa.int32(), nullable=False),
+        pa.field("line", pa.int32(), nullable=False),  # raw line number; a line cut around an insert has several blocks
         pa.field("raw_start", pa.int64(), nullable=False),
         pa.field("raw_end", pa.int64(), nullable=False),
         pa.field("text", pa.string(), nullable=False),

@@ -8,8 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.clean import KEEP_LABELS, clean_article
-from tests.conftest import SEEDS
+from pipeline.boilerplate import KEEP_LABELS, normalise_space
+from pipeline.clean import clean_article
+from pipeline.corpora import LabelledLine, read_labelled_lines
+from tests.conftest import SEEDS, berita
 
 GOLD = Path(__file__).parent / "fixtures" / "seed_lines.tsv"
 
@@ -93,3 +95,53 @@ def test_other_outlets_styles_on_real_body_text():
     assert kept == [0, 4, 7, 9]
     assert metadata.authors == ["Rizky Jaramaya"] and metadata.editor == "Friska Yolandha"
     assert (metadata.outlet, metadata.dateline, metadata.agency) == ("ANTARA", "Jakarta", "ANTARA")
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "clean"
+
+
+def kept_lines(lines: list[LabelledLine]) -> list[str | None]:
+    """Kept text of each raw line, as the clean stage decides it."""
+    _, blocks = clean_article("\n".join(line.text for line in lines))
+    kept: dict[int, list[str]] = defaultdict(list)
+    for block, start in blocks:
+        if start is not None:
+            kept[block.line].append(block.clean)
+    return [" ".join(kept[i]) if i in kept else None for i in range(len(lines))]
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.tsv")), ids=lambda p: p.stem)
+def test_outlet_fixture_lines_kept_and_dropped_as_labelled(path):
+    """The development fixtures (16 outlets): every line's keep/drop decision, every insert cut."""
+    lines = read_labelled_lines(path)
+    wrong = [
+        (index, line.label, kept, line.text[:60])
+        for index, (line, kept) in enumerate(zip(lines, kept_lines(lines)))
+        if line.label != "blank" and ((line.label in KEEP_LABELS) != (kept is not None) or (line.expected and kept != normalise_space(line.expected)))
+    ]
+    assert not wrong
+
+
+@pytest.mark.parametrize("page", sorted((FIXTURES / "html").glob("*.html")), ids=lambda p: p.stem)
+def test_html_and_plain_text_give_the_same_article(page, tmp_path):
+    html_input = tmp_path / "html"
+    html_input.mkdir()
+    (html_input / page.name).write_text(page.read_text(encoding="utf-8"))
+    lines = read_labelled_lines(FIXTURES / f"{page.stem}.tsv")
+    (html_input / f"{page.stem}.txt").write_text("\n".join(line.text for line in lines))
+    berita("run", str(html_input), "--out", str(tmp_path / "out"), "--stages", "clean")
+    texts = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("format")["text"]
+    assert " ".join(texts["html"].split()) == " ".join(texts["txt"].split())
+
+
+def test_inline_inserts_are_cut_and_every_character_stays_accounted_for():
+    lines = read_labelled_lines(FIXTURES / "detik_2.tsv")
+    raw = "\n".join(line.text for line in lines)
+    (text, _), blocks = clean_article(raw)
+    assert "ADVERTISEMENT" not in text and "Baca juga" not in text
+    cut = [block for block, _ in blocks if block.reason.startswith("inline_")]
+    assert {block.label for block in cut} == {"ad", "read_also"}
+    for block, _ in blocks:
+        assert raw[block.raw_start:block.raw_end] == block.text
+    visible = "".join(char for char in raw if not char.isspace())
+    assert visible == "".join(char for block, _ in blocks for char in block.text if not char.isspace())

@@ -1,0 +1,120 @@
+"""Line-level keep/drop quality of the clean stage on labelled articles, next to two baselines.
+
+Gold: the outlet fixtures in tests/fixtures/clean (27 articles, 16 outlets) and the five seeds
+(tests/fixtures/seed_lines.tsv). Every non-blank raw line is one decision: keep (title, dek,
+heading, body) or drop. A line counts as kept when any part of it is kept. Baselines on the same
+lines: keep everything, and jusText with its Indonesian stoplist (each line as one paragraph).
+
+    python benchmarks/clean.py
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import justext
+
+from pipeline.boilerplate import KEEP_LABELS, normalise_space
+from pipeline.clean import clean_article
+from pipeline.corpora import LabelledLine, read_labelled_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "clean"
+
+
+def seed_articles() -> dict[str, list[LabelledLine]]:
+    """The seeds with the hand-checked labels of tests/fixtures/seed_lines.tsv (unlisted lines are blank)."""
+    labels: dict[str, dict[int, str]] = defaultdict(dict)
+    for line in (ROOT / "tests" / "fixtures" / "seed_lines.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, index, label, _ = line.split("\t", 3)
+            labels[name][int(index)] = label
+    return {
+        f"seed:{name}": [LabelledLine(labels[name].get(i, "blank"), text) for i, text in enumerate((ROOT / "seeds" / name).read_text(encoding="utf-8").split("\n"))]
+        for name in sorted(labels)
+    }
+
+
+def articles() -> dict[str, list[LabelledLine]]:
+    return {path.stem: read_labelled_lines(path) for path in sorted(FIXTURES.glob("*.tsv"))} | seed_articles()
+
+
+def ours(lines: list[LabelledLine]) -> list[str | None]:
+    """Kept text of each raw line (None when nothing of it is kept)."""
+    _, blocks = clean_article("\n".join(line.text for line in lines))
+    kept: dict[int, list[str]] = defaultdict(list)
+    for block, start in blocks:
+        if start is not None:
+            kept[block.line].append(block.clean)
+    return [" ".join(kept[i]) if i in kept else None for i in range(len(lines))]
+
+
+def keep_everything(lines: list[LabelledLine]) -> list[str | None]:
+    return [normalise_space(line.text) for line in lines]
+
+
+def jus_text(lines: list[LabelledLine]) -> list[str | None]:
+    page = "<html><body>" + "".join(f"<p>{html.escape(line.text)}</p>" for line in lines if normalise_space(line.text)) + "</body></html>"
+    paragraphs = iter(justext.justext(page.encode("utf-8"), justext.get_stoplist("Indonesian"), encoding="utf-8"))
+    result = []
+    for line in lines:
+        if not normalise_space(line.text):
+            result.append(None)
+            continue
+        paragraph = next(paragraphs)
+        result.append(normalise_space(line.text) if not paragraph.is_boilerplate else None)
+    return result
+
+
+def f1(true: int, predicted: int, correct: int) -> tuple[float, float, float]:
+    precision = correct / predicted if predicted else 0.0
+    recall = correct / true if true else 0.0
+    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def score(system, gold: dict[str, list[LabelledLine]]) -> dict:
+    counts: Counter = Counter()
+    by_label: dict[str, Counter] = defaultdict(Counter)
+    for lines in gold.values():
+        for line, kept in zip(lines, system(lines)):
+            if line.label == "blank":
+                continue
+            truth, decision = line.label in KEEP_LABELS, kept is not None
+            counts[(truth, decision)] += 1
+            by_label[line.label]["right" if truth == decision else "wrong"] += 1
+            if line.expected:
+                counts["inserts"] += 1
+                counts["inserts_cut"] += kept == normalise_space(line.expected)
+    keep = f1(counts[(True, True)] + counts[(True, False)], counts[(True, True)] + counts[(False, True)], counts[(True, True)])
+    drop = f1(counts[(False, False)] + counts[(False, True)], counts[(False, False)] + counts[(True, False)], counts[(False, False)])
+    body = by_label["body"]
+    return {
+        "keep": keep, "drop": drop, "body_recall": body["right"] / (body["right"] + body["wrong"]),
+        "inserts": (counts["inserts_cut"], counts["inserts"]),
+        "labels": {label: c["right"] / (c["right"] + c["wrong"]) for label, c in sorted(by_label.items())},
+    }
+
+
+def main() -> None:
+    gold = articles()
+    lines = sum(1 for a in gold.values() for line in a if line.label != "blank")
+    systems = {"berita clean (rules)": ours, "keep everything": keep_everything, "jusText (Indonesian stoplist)": jus_text}
+    results = {name: score(system, gold) for name, system in systems.items()}
+    print(f"{len(gold)} articles, {lines} non-blank lines")
+    print("| system | keep P | keep R | keep F1 | drop P | drop R | drop F1 | body-line recall | inline inserts cut |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, r in results.items():
+        print(f"| {name} | {r['keep'][0]:.3f} | {r['keep'][1]:.3f} | {r['keep'][2]:.3f} | {r['drop'][0]:.3f} | {r['drop'][1]:.3f} | {r['drop'][2]:.3f} | {r['body_recall']:.3f} | {r['inserts'][0]}/{r['inserts'][1]} |")
+    print()
+    labels = sorted(results[next(iter(results))]["labels"])
+    print("Share of lines decided right, per gold label")
+    print("| system | " + " | ".join(labels) + " |")
+    print("|---|" + "---|" * len(labels))
+    for name, r in results.items():
+        print(f"| {name} | " + " | ".join(f"{r['labels'][label]:.2f}" for label in labels) + " |")
+
+
+if __name__ == "__main__":
+    main()

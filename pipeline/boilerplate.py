@@ -1,0 +1,492 @@
+"""Line labelling for scraped Indonesian news: which lines are the article, which are the website.
+
+Three passes, each recorded in the block's `reason`:
+1. what a line says on its own: a "Baca Juga" marker, `Editor :`, `Rep: X/ Red: Y`, a date line,
+   an ad or share prompt, navigation and tag words, a photo credit;
+2. what its neighbours say: a caption repeated around its credit, a headline under a bare "Baca
+   Juga", a name above an author bio;
+3. where it stands: the article body is the run of paragraph-like lines; before it come section
+   names, the title, the standfirst and bylines; after it (or after the closing editor line) come
+   teasers, related links and navigation. Short lines inside the body are headings.
+Last, inserts inside a body line (`... kata dia. Baca juga: Judul`, `ADVERTISEMENT`, closing
+initials `(rdp/imk)`) are cut into blocks of their own, so the sentence stays and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+KEEP_LABELS = {"title", "dek", "heading", "body"}
+
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}
+TIME_ZONES = {"WIB": 7, "WITA": 8, "WIT": 9, "GMT": 0, "UTC": 0}
+DAY_NAMES = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,}){1,2}"
+
+DATE_LINE = re.compile(
+    rf"^(?:{DOMAIN}\s*[-–—]\s*|(?:diterbitkan|diperbarui|dipublikasikan|published|updated?|tayang)\s*:?\s*)?"
+    rf"[-–—|•\s]*(?:{DAY_NAMES}\s*,?\s*)?"
+    r"(?:(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?\s+(?P<year>\d{4})|(?P<nday>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<nyear>\d{4}))"
+    r"(?:\s*[,|–—-]?\s*(?:pukul\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?)?"
+    r"\s*(?P<zone>WIB|WITA|WIT|GMT|UTC)?\s*$",
+    re.IGNORECASE,
+)
+
+CITY = r"[A-Z][A-Z.'’ ]{1,40}?"
+DASH = r"\s*(?:--|[-–—])\s*"
+DATELINES = [
+    re.compile(rf"^(?P<outlet>{DOMAIN}),\s*(?P<city>{CITY}){DASH}"),  # REPUBLIKA.CO.ID, WASHINGTON --
+    re.compile(rf"^(?P<city>{CITY}),\s*(?P<outlet>{DOMAIN}){DASH}"),  # JAKARTA, SATUHARAPAN.COM -
+    re.compile(rf"^(?P<outlet>{DOMAIN}),\s*(?P<city>[A-Z][A-Za-z.' ]{{1,30}}?){DASH}"),  # TEMPO.CO, Jakarta -
+    re.compile(rf"^(?P<city>[A-Z][A-Za-z.' ]{{1,40}}?)\s*\((?P<outlet>[A-Za-z][A-Za-z.]{{1,20}})\){DASH}"),  # Jakarta (ANTARA) -
+    re.compile(rf"^(?P<city>[A-Z][A-Za-z.' ]{{1,30}}?),\s*(?P<outlet>CNN Indonesia|CNBC Indonesia){DASH}"),  # Jakarta, CNN Indonesia --
+    re.compile(rf"^(?P<outlet>{DOMAIN}|VIVA){DASH}"),  # KOMPAS.com -
+]
+
+AGENCIES = {
+    "ap": "AP", "ap news": "AP", "apnews": "AP", "associated press": "AP",
+    "reuters": "Reuters", "afp": "AFP", "antara": "ANTARA", "xinhua": "Xinhua",
+    "bloomberg": "Bloomberg", "yonhap": "Yonhap", "kyodo": "Kyodo", "bbc": "BBC", "cnn": "CNN",
+    "anadolu": "Anadolu", "anadolu agency": "Anadolu", "tass": "TASS", "kcna": "KCNA",
+    "the guardian": "The Guardian", "dpa": "dpa", "efe": "EFE", "aljazeera": "Al Jazeera",
+}
+OUTLET_WORDS = (
+    r"detik\w*|cnn indonesia|cnbc indonesia|okezone(?:\.com)?|kompas\.com|tempo(?:\.co)?|antara(?:news)?|"
+    r"tribunnews\.com|liputan6\.com|suara\.com|merdeka\.com|viva(?:\.co\.id)?|jpnn(?:\.com)?|sindonews(?:\.com)?|"
+    r"kumparan\w*|republika(?:\.co\.id)?|jurnalis|wartawan|reporter|kontributor"
+)
+
+READ_ALSO = re.compile(
+    r"^(?:baca juga|baca pula|simak juga|lihat juga|baca selengkapnya|baca lebih lanjut(?: dari [^:]{1,40})?"
+    r"|pilihan editor|berita terkait|artikel terkait|baca)\s*(?::\s*(?P<rest>.*)|$)",
+    re.IGNORECASE,
+)
+AD = re.compile(
+    r"^(?:advertisement|iklan|ads?|scroll to continue with content|scroll (?:ke bawah )?untuk melanjutkan(?: membaca)?"
+    r"|sponsored|konten bersponsor|like|suka|url telah tercopy|link telah disalin)$"
+    r"|^(?:saksikan|tonton|simak|jangan lewatkan)\b.{0,40}\bvideo\b",
+    re.IGNORECASE,
+)
+CALL_TO_ACTION = re.compile(
+    r"(?:ikuti|follow|gabung|bergabung|join|subscribe|langganan|dapatkan|silakan baca|simak breaking news).{0,80}"
+    r"(?:google news|telegram|whatsapp|instagram|twitter|facebook|youtube|tiktok|channel|saluran|berita (?:terkini|up to date)|up to date)"
+    r"|^(?:share|bagikan|tweet|salin link|copy link|kirim)\b.{0,30}$",
+    re.IGNORECASE,
+)
+VIDEO = re.compile(r"^\[gambas:video|^simak video\b|^tonton video\b|^video\s*:", re.IGNORECASE)
+CREDIT = re.compile(
+    r"^(?:foto|photo|ilustrasi foto|sumber foto|grafis|infografis)\s*:\s*\S|^\(?[A-Z ]*FOTO/|^\(?(?:foto|photo)\s*/"
+    rf"|^{DOMAIN}/[A-Z][\w .]+$",
+    re.IGNORECASE,
+)
+SYNDICATION = re.compile(r"^artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|dipublikasikan)", re.IGNORECASE)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright|hak cipta)", re.IGNORECASE)
+TAGS = re.compile(r"^#\s*\w|^(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci)\s*(?::.*)?$", re.IGNORECASE)
+NAVIGATION = re.compile(
+    r"^(?:terkait|terkini|terpopuler|populer|trending|berita lainnya|berita terkini|berita populer|berita selanjutnya"
+    r"|artikel pilihan|artikel selanjutnya|artikel terkait|rekomendasi(?: artikel)?|recent posts|related posts|kabar daerah"
+    r"|selanjutnya|sebelumnya|halaman selanjutnya|halaman sebelumnya|next|prev|show all|tampilkan semua|halaman\s*:?"
+    r"|load more|muat lebih banyak|lihat semua|beranda|home|halaman \d+ dari \d+|lihat foto|\d+ komentar|komentar"
+    r"|baca berikutnya|waktu baca \d+ menit|sedang memuat\W*|lanjutkan membaca\W*|konten dari pengguna|\d{1,3}|[^\w\s]{1,3}|\w)$"
+    r"|^\S.{0,40}(?:\s[»›>]\s.{1,40}){1,4}$",
+    re.IGNORECASE,
+)
+CLOSING_INITIALS = re.compile(r"^[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,8})*\s*[)\]]$")  # lowercase: (KCNA) is a credit
+BYLINE = re.compile(
+    r"^(?:oleh|penulis|laporan wartawan|laporan reporter|tim riset)\b\s*:?\s*\S.{0,60}$"
+    rf"|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}}\s*[-–,|]\s*(?:{OUTLET_WORDS})$"
+    r"|^[A-Z][A-Z.'’ ]{3,40}\|\s*[A-Z][A-Za-z ]{1,30}$",
+    re.IGNORECASE,
+)
+CREDIT_KEYS = {
+    "rep": "authors", "reporter": "authors", "penulis": "authors", "pewarta": "authors",
+    "wartawan": "authors", "kontributor": "authors", "oleh": "authors", "laporan": "authors",
+    "red": "editor", "editor": "editor", "redaktur": "editor", "penyunting": "editor",
+    "sumber": "agency", "source": "agency",
+}
+PART_SPLIT = re.compile(r"\s*[|/]\s*(?=[A-Za-z]+\s*:)")
+KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z]+)\s*:\s*(?P<value>\S.{0,60})$")
+TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{2,80})\)\s*$")
+PHOTO_CREDIT_WORDS = re.compile(r"\bvia\b|/|getty|images|foto|photo|reuters|\bap\b|afp|antara|kcna|epa|xinhua|yonhap|\bdok\b|sumber", re.IGNORECASE)
+OPEN_CREDIT = re.compile(r"(?:\s(?:FOTO|Foto|Photo)\s*[:/]\s*\S.{0,60}|\s©\s?\S.{0,60}|\s[A-Z]{3,}/[A-Z][\w. ]{2,40})$")
+CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana)\b", re.IGNORECASE)
+AUTHOR_BIO = re.compile(
+    r"\b(?:saya|aku)\s+(?:adalah\s+)?(?:seorang\s+)?(?:penulis|jurnalis|wartawan|editor|reporter|blogger|kontributor)\b"
+    r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (?:adalah|merupakan) (?:seorang )?(?:penulis|jurnalis|wartawan|editor|reporter|kontributor)\b",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|\*{3}$")
+INSERTS = [  # (label, reason, pattern) cut out of a body line; the pattern's match is the insert
+    ("read_also", "inline_read_also", re.compile(r"(?<=[.!?”\"])\s+(?:Baca|Simak|Lihat) [Jj]uga\s*:.*$")),
+    ("ad", "inline_ad", re.compile(r"\s*\bADVERTISEMENT(?: SCROLL TO CONTINUE WITH CONTENT)?\b\s*|\s*\bSCROLL TO CONTINUE WITH CONTENT\b\s*")),
+    ("editor", "inline_closing_initials", re.compile(r"(?<=[.!?”\"])\s+[(\[][a-z]{2,5}(?:/[a-z]{2,8})*[)\]]$")),
+]
+
+
+@dataclass
+class Block:
+    index: int
+    line: int
+    raw_start: int
+    raw_end: int
+    text: str  # exactly raw_text[raw_start:raw_end]
+    clean: str  # whitespace-normalised, what goes into documents.text
+    label: str = ""
+    reason: str = ""
+
+    @property
+    def keep(self) -> bool:
+        return self.label in KEEP_LABELS
+
+    def set(self, label: str, reason: str) -> None:
+        self.label, self.reason = label, reason
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    published_at: datetime | None = None
+    published_tz: str | None = None
+    authors: list[str] | None = None
+    editor: str | None = None
+    agency: str | None = None
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u200b", "").split())
+
+
+def split_blocks(text: str) -> list[Block]:
+    blocks, start = [], 0
+    for index, line in enumerate(text.split("\n")):
+        blocks.append(Block(index, index, start, start + len(line), line, normalise_space(line)))
+        start += len(line) + 1
+    return blocks
+
+
+def label_blocks(text: str) -> tuple[list[Block], Metadata]:
+    blocks = split_blocks(text)
+    metadata = Metadata()
+    label_by_line(blocks, metadata)
+    content = [block for block in blocks if block.label != "blank"]
+    label_by_neighbours(content, metadata)
+    label_by_position(content, metadata)
+    blocks = cut_inserts(blocks)
+    parse_dateline(blocks, metadata)
+    trailing_agency(blocks, metadata)
+    return blocks, metadata
+
+
+def label_by_line(blocks: list[Block], metadata: Metadata) -> None:
+    """First pass: what a line says on its own."""
+    for block in blocks:
+        line = block.clean
+        if not line:
+            block.set("blank", "empty_line")
+        elif (date := parse_date_line(line)) is not None:
+            block.set("date", "date_line")
+            if metadata.published_at is None:
+                metadata.published_at, metadata.published_tz = date
+        elif match := READ_ALSO.match(line):
+            block.set("read_also", "read_also_marker" if not match["rest"] else "read_also_with_title")
+        elif AD.search(line):
+            block.set("ad", "ad_marker")
+        elif VIDEO.search(line):
+            block.set("ad", "video_embed")
+        elif CALL_TO_ACTION.search(line) and len(line) < 400:
+            block.set("ad", "call_to_action")
+        elif CREDIT.match(line):
+            block.set("credit", "photo_credit")
+        elif SYNDICATION.match(line):
+            block.set("related", "syndication_note")
+        elif COPYRIGHT.match(line):
+            block.set("copyright", "copyright_line")
+        elif CLOSING_INITIALS.match(line):
+            block.set("editor", "closing_initials")
+        elif (credits := parse_credit_line(line)) is not None:
+            block.set(_credit_label(credits), "credit_line:" + "+".join(sorted(credits)))
+            _merge_credits(metadata, credits)
+        elif TAGS.match(line) and len(line) < 200:
+            block.set("tags", "tag_line")
+        elif NAVIGATION.match(line):
+            block.set("nav", "navigation_word")
+        elif BYLINE.match(line) and not SENTENCE_END.search(line):
+            block.set("byline", "byline_pattern")
+            _byline_metadata(line, metadata)
+        elif AUTHOR_BIO.search(line):
+            block.set("author_bio", "author_bio")
+        elif _looks_like_caption(line):
+            block.set("caption", "caption_with_credit")
+
+
+def label_by_neighbours(content: list[Block], metadata: Metadata) -> None:
+    """Second pass: captions repeated or followed by their credit, linked headlines, bio names."""
+    for position, block in enumerate(content):
+        before = content[max(0, position - 3): position]
+        after = content[position + 1: position + 4]
+        if block.label:
+            continue
+        if len(block.clean) < 300 and any(other.clean == block.clean for other in before + after):
+            block.set("caption", "caption_repeated")
+        elif any(other.clean.startswith(block.clean + " /") for other in after):
+            block.set("caption", "caption_before_credited_copy")
+        elif before and before[-1].label == "caption" and block.clean.startswith(before[-1].clean + " /"):
+            block.set("caption", "caption_with_credit")
+        elif after and after[0].label == "credit" and len(block.clean) < 250 and len(re.findall(r"[.!?](?:\s|$)", block.clean)) <= 2 and not _has_dateline(block):
+            block.set("caption", "caption_before_credit")
+        elif before and before[-1].reason == "read_also_marker" and _looks_like_headline(block.clean):
+            block.set("read_also", "linked_title_after_marker")
+        elif after and after[0].label == "author_bio" and len(block.clean.split()) <= 4 and not SENTENCE_END.search(block.clean):
+            block.set("author_bio", "name_before_bio")
+            metadata.authors = metadata.authors or [block.clean]
+    for position, block in enumerate(content[1:], 1):  # a run of linked headlines under one marker
+        previous = content[position - 1]
+        if not block.label and previous.reason == "linked_title_after_marker" and _looks_like_headline(block.clean):
+            block.set("read_also", "linked_title_after_marker")
+
+
+def label_by_position(content: list[Block], metadata: Metadata) -> None:
+    """Third pass: header, body and footer zones around the run of paragraph-like lines."""
+    paragraphs = [i for i, block in enumerate(content) if not block.label and _looks_like_paragraph(block)]
+    if not paragraphs:
+        _label_without_body(content, metadata)
+        return
+    datelined = [i for i in paragraphs if _has_dateline(content[i])]
+    if datelined:  # a dateline opens the body: what stands above it is the header (dek, captions)
+        paragraphs = [i for i in paragraphs if i >= datelined[0]]
+    first, last = paragraphs[0], paragraphs[-1]
+    # The article ends at a closing editor/source line (after two paragraphs at least: the same
+    # lines stand above the body on some sites) or where a second dateline opens another article.
+    ends = [
+        i for i in range(first + 1, len(content))
+        if (content[i].label in {"editor", "source", "byline"} and sum(p < i for p in paragraphs) >= 2)
+        or (i in paragraphs and _has_dateline(content[i]) and any(_has_dateline(content[p]) for p in paragraphs if p < i))
+    ]
+    if ends:
+        last = min(last, ends[0] - 1)
+    while last + 1 < len(content) and not content[last + 1].label and SENTENCE_END.search(_without_inserts(content[last + 1].clean)):
+        last += 1  # short closing paragraphs still belong to the body
+    _label_header(content[:first], metadata)
+    for block in content[first: last + 1]:
+        if not block.label:
+            line = _without_inserts(block.clean)
+            if _looks_like_headline(line) and (not line.endswith("?") or len(line.split()) <= 10):
+                block.set("heading", "short_line_in_body")
+            else:
+                block.set("body", "body_text")
+    for block in content[last + 1:]:
+        if not block.label:
+            if _looks_like_paragraph(block):
+                block.set("related", "paragraph_after_article_end")
+            elif len(block.clean.split()) >= 4:
+                block.set("related", "headline_after_article_end")
+            else:
+                block.set("nav", "short_line_after_article_end")
+
+
+def _label_header(header: list[Block], metadata: Metadata) -> None:
+    """Before the body: section names, then the title, then a standfirst, names and captions."""
+    open_lines = [block for block in header if not block.label]
+    title = next((block for block in open_lines if len(re.findall(r"[^\W\d_]{2,}", block.clean)) >= 3), None)
+    if title is None:
+        title = open_lines[-1] if open_lines else None
+    for block in open_lines:
+        if block is title:
+            block.set("title", "title_in_header")
+            metadata.title = block.clean
+        elif title is None or block.index < title.index:
+            block.set("nav", "section_name_before_title")
+        elif len(block.clean.split()) >= 6 and not any(b.label == "dek" for b in open_lines):
+            block.set("dek", "standfirst_after_title")
+        elif _looks_like_name(block.clean):
+            block.set("byline", "name_in_header")
+            metadata.authors = metadata.authors or [block.clean]
+        else:
+            block.set("nav", "short_line_in_header")
+
+
+def _label_without_body(content: list[Block], metadata: Metadata) -> None:
+    """A text with no paragraph-like line (a short notice, a clean sentence list): keep what is left."""
+    open_lines = [block for block in content if not block.label]
+    for position, block in enumerate(open_lines):
+        if position == 0:
+            block.set("title", "first_content_line")
+            metadata.title = block.clean
+        else:
+            block.set("body", "body_text")
+
+
+def cut_inserts(blocks: list[Block]) -> list[Block]:
+    """Split body lines around inline inserts; every block keeps exact raw offsets."""
+    result: list[Block] = []
+    for block in blocks:
+        pieces = [(block.raw_start, block.raw_end, block.label, block.reason)]
+        if block.label == "body":
+            for label, reason, pattern in INSERTS:
+                pieces = [cut for piece in pieces for cut in _cut(block, piece, label, reason, pattern)]
+        for start, end, label, reason in pieces:
+            text = block.text[start - block.raw_start: end - block.raw_start]
+            result.append(Block(len(result), block.line, start, end, text, normalise_space(text), label, reason))
+    return result
+
+
+def _cut(block: Block, piece: tuple[int, int, str, str], label: str, reason: str, pattern: re.Pattern) -> list[tuple[int, int, str, str]]:
+    start, end, piece_label, piece_reason = piece
+    if piece_label != "body":
+        return [piece]
+    text = block.text[start - block.raw_start: end - block.raw_start]
+    match = pattern.search(text)
+    if not match or not text[: match.start()].strip():
+        return [piece]
+    cut_start, cut_end = start + match.start(), start + match.end()
+    before = (start, cut_start, piece_label, piece_reason)
+    insert = (cut_start, cut_end, label, reason)
+    after = [(cut_end, end, piece_label, piece_reason)] if text[match.end():].strip() else []
+    if after:
+        return [before, insert, *_cut(block, after[0], label, reason, pattern)]
+    return [before, (cut_start, end, label, reason)] if end > cut_start else [before]
+
+
+def _looks_like_paragraph(block: Block) -> bool:
+    line = _without_inserts(block.clean)
+    return len(line.split()) >= 10 and bool(SENTENCE_END.search(line)) or _has_dateline(block)
+
+
+def _has_dateline(block: Block) -> bool:
+    return any(pattern.match(block.clean) for pattern in DATELINES)
+
+
+def _without_inserts(line: str) -> str:
+    for _, _, pattern in INSERTS:
+        line = pattern.sub("", line)
+    return line
+
+
+def _looks_like_headline(line: str) -> bool:
+    return len(line) <= 150 and len(line.split()) <= 20 and not re.search(r"[.,;:…]['\"”’)]*$|\*{3}$", line)
+
+
+def _looks_like_name(line: str) -> bool:
+    words = line.split()
+    return 1 <= len(words) <= 4 and all(word[0].isupper() for word in words)
+
+
+def _looks_like_caption(line: str) -> bool:
+    """A short line that ends in a photo credit, or opens like a photo description."""
+    if len(line) > 300 or len(re.findall(r"[.!?](?:\s|$)", line)) > 2:
+        return False
+    if CAPTION_START.match(line) and len(line.split()) <= 25:
+        return True
+    if OPEN_CREDIT.search(line):
+        return True
+    match = TRAILING_CREDIT.search(line)
+    if not match or CLOSING_INITIALS.match(f"({match['credit']})"):
+        return False
+    credit = match["credit"]
+    sentences = len(re.findall(r"[.!?](?:\s|$)", line[: match.start()]))
+    agency = credit.isupper() and (credit.lower() in AGENCIES or "/" in credit)
+    return sentences <= 1 and (bool(PHOTO_CREDIT_WORDS.search(credit)) or agency)
+
+
+def parse_date_line(line: str) -> tuple[datetime, str | None] | None:
+    """`Kamis 03 Nov 2022 16:40 WIB`, `Kompas.com - 25/08/2010, 10:15 WIB` -> (aware datetime, zone)."""
+    if len(line) > 90:
+        return None
+    match = DATE_LINE.match(line)
+    if not match:
+        return None
+    if match["month"]:
+        month = MONTHS.get(match["month"].lower())
+        day, year = match["day"], match["year"]
+    else:
+        month, day, year = int(match["nmonth"]), match["nday"], match["nyear"]
+    if month is None:
+        return None
+    zone = (match["zone"] or "WIB").upper()
+    try:
+        local = datetime(int(year), month, int(day), int(match["hour"] or 0), int(match["minute"] or 0), tzinfo=timezone(timedelta(hours=TIME_ZONES[zone])))
+    except ValueError:
+        return None
+    return local, match["zone"].upper() if match["zone"] else None
+
+
+def parse_credit_line(line: str) -> dict[str, list[str]] | None:
+    """`Rep: X/ Red: Y`, `Penulis : X | Editor : Y`, `Sumber: AP News` -> {field: [values]}."""
+    if len(line) > 150:
+        return None
+    credits: dict[str, list[str]] = {}
+    for part in PART_SPLIT.split(line):
+        match = KEY_VALUE.match(part.strip())
+        if not match or match["key"].lower() not in CREDIT_KEYS or len(match["value"].split()) > 8:
+            return None
+        credits.setdefault(CREDIT_KEYS[match["key"].lower()], []).append(match["value"].strip())
+    return credits or None
+
+
+def _credit_label(credits: dict[str, list[str]]) -> str:
+    if "authors" in credits:
+        return "byline"
+    return "source" if set(credits) == {"agency"} else "editor"
+
+
+def _merge_credits(metadata: Metadata, credits: dict[str, list[str]]) -> None:
+    if "authors" in credits and not metadata.authors:
+        metadata.authors = [name for value in credits["authors"] for name in re.split(r"\s*(?:,|&|\bdan\b)\s*", value) if name]
+    if "editor" in credits and not metadata.editor:
+        metadata.editor = credits["editor"][0]
+    if "agency" in credits and not metadata.agency:
+        metadata.agency = normalise_agency(credits["agency"][0])
+
+
+def _byline_metadata(line: str, metadata: Metadata) -> None:
+    """`Oleh X`, `Laporan Wartawan Tribunnews.com, X`, `X - detikNews`, `NAMA | BBC` -> authors."""
+    if metadata.authors:
+        return
+    name = re.sub(r"^(?:oleh|penulis|laporan wartawan|laporan reporter)\s*:?\s*(?:\S+\.com,\s*)?", "", line, flags=re.IGNORECASE)
+    name = re.split(r"\s*[-–,|]\s*", name)[0].strip()
+    if name and not re.match(r"^tim\b", name, re.IGNORECASE):
+        metadata.authors = [name.title() if name.isupper() else name]
+
+
+def normalise_agency(name: str) -> str:
+    key = re.sub(r"[^a-z ]", "", name.lower()).strip()
+    return AGENCIES.get(key, name.strip())
+
+
+def parse_dateline(blocks: list[Block], metadata: Metadata) -> None:
+    first_body = next((block for block in blocks if block.label == "body"), None)
+    if first_body is None:
+        return
+    for pattern in DATELINES:
+        if match := pattern.match(first_body.clean):
+            outlet = match["outlet"]
+            metadata.outlet = outlet.lower() if "." in outlet else outlet
+            metadata.dateline = (match.groupdict().get("city") or "").strip() or None
+            if outlet.lower() in AGENCIES and not metadata.agency:
+                metadata.agency = AGENCIES[outlet.lower()]
+            return
+
+
+def trailing_agency(blocks: list[Block], metadata: Metadata) -> None:
+    """An agency signature closing the last body paragraph: `... dengan lebih baik. (AP)`."""
+    body = [block for block in blocks if block.label == "body"]
+    if body and not metadata.agency and (match := TRAILING_CREDIT.search(body[-1].clean)):
+        if match["credit"].lower() in AGENCIES:
+            metadata.agency = AGENCIES[match["credit"].lower()]
