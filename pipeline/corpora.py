@@ -82,36 +82,53 @@ def bio_to_doc(vocab: Vocab, sentence: BioSentence) -> Doc:
 class UdSentence:
     text: str
     tokens: list[str]  # surface tokens: a multi-word token counts once, as written
+    upos: list[str]  # of the token, or of the host word (the first) of a multi-word token
+    lemmas: list[str]
+    space_after: list[bool]
 
 
 def read_conllu(path: Path) -> list[UdSentence]:
-    """Sentences of a CoNLL-U file with their `# text` and surface tokens."""
+    """Sentences of a CoNLL-U file with their `# text` and surface tokens.
+
+    A clitic-bearing token (`menyetujuinya` = menyetujui + nya) is one surface token; its UPOS and
+    lemma are those of its host word, which is what a surface-token table can hold.
+    """
     sentences: list[UdSentence] = []
     text = None
-    tokens: list[str] = []
+    rows: list[list] = []  # [form, upos, lemma, space_after]
     skip_until = 0
+    pending_host = False
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if line.startswith("# text ="):
             text = line.split("=", 1)[1].strip()
         elif line.startswith("#"):
             continue
         elif not line.strip():
-            if tokens:
-                sentences.append(UdSentence(text if text is not None else " ".join(tokens), tokens))
-            text, tokens, skip_until = None, [], 0
+            if rows:
+                sentences.append(_ud_sentence(text, rows))
+            text, rows, skip_until = None, [], 0
         else:
             columns = line.split("\t")
             token_id = columns[0]
             if "." in token_id:
                 continue
             if "-" in token_id:
-                tokens.append(columns[1])
+                rows.append([columns[1], None, None, "SpaceAfter=No" not in columns[9]])
                 skip_until = int(token_id.split("-")[1])
+                pending_host = True
             elif int(token_id) > skip_until:
-                tokens.append(columns[1])
-    if tokens:
-        sentences.append(UdSentence(text if text is not None else " ".join(tokens), tokens))
+                rows.append([columns[1], columns[3], columns[2], "SpaceAfter=No" not in columns[9]])
+            elif pending_host:
+                rows[-1][1:3] = [columns[3], columns[2]]
+                pending_host = False
+    if rows:
+        sentences.append(_ud_sentence(text, rows))
     return sentences
+
+
+def _ud_sentence(text: str | None, rows: list[list]) -> UdSentence:
+    forms = [row[0] for row in rows]
+    return UdSentence(text if text is not None else " ".join(forms), forms, [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows])
 
 
 @dataclass

@@ -1,4 +1,8 @@
-"""Copy a trained spaCy model into models/ with a model card built from its held-out scores."""
+"""Copy a trained spaCy model into models/ with a model card built from its held-out scores.
+
+The card is a Markdown template (`--card`) whose `{scores}` is replaced by a table of every score
+in the `spacy evaluate` JSON files, one row per file (named after its held-out split).
+"""
 
 from __future__ import annotations
 
@@ -7,36 +11,22 @@ import json
 import shutil
 from pathlib import Path
 
-CARD = """# {lang}_{name} {version}
+SCORES = {  # spacy evaluate key -> column name
+    "ents_p": "NER P", "ents_r": "NER R", "ents_f": "NER F1",
+    "sents_p": "sentence P", "sents_r": "sentence R", "sents_f": "sentence F1",
+    "pos_acc": "UPOS acc", "lemma_acc": "lemma acc",
+}
 
-spaCy NER pipeline (`tok2vec` + `ner`, CNN, CPU) for Indonesian news, labels **PER, ORG, LOC**.
-Used by the `entities` stage of the berita pipeline; loaded from this folder, never downloaded.
 
-## Data
-- Trained on: NER UI (IndoLEM) `train.{fold}.tsv` + NERGrit (IndoNLU) `train.txt`, labels mapped
-  PERSON→PER, ORGANIZATION/ORGANISATION→ORG, LOCATION/PLACE→LOC.
-- Model selection (dev): NER UI `dev.{fold}.tsv`.
-- Never trained on (reported below): NER UI `test.{fold}.tsv`, NERGrit `valid.txt`.
-- Left out: NER UGM (its guidelines differ, e.g. "Indonesia" often O).
-
-## Held-out scores (entity-level exact match, gold tokenisation)
-| split | P | R | F1 |
-|---|---|---|---|
-{overall_rows}
-
-Per label:
-| split | label | P | R | F1 |
-|---|---|---|---|---|
-{label_rows}
-
-## Reproduce
-`cd training && python -m spacy project run all` (reads `../../shared/data`; ~10 min on 2 CPU cores).
-Config: `training/configs/ner.cfg` (spaCy `efficiency` NER config, seed {seed}).
-
-## Limits
-Trained on sentence-level news and encyclopedic text from before 2020: names that are rare there
-(e.g. KCNA, Pentagon) can be missed; no coreference, no nested entities.
-"""
+def scores_table(scores: dict[str, dict]) -> str:
+    keys = [key for key in SCORES if any(s.get(key) is not None for s in scores.values())]
+    lines = ["| split | " + " | ".join(SCORES[k] for k in keys) + " |", "|---|" + "---|" * len(keys)]
+    lines += [f"| {split} | " + " | ".join(f"{100 * s[k]:.1f}" if s.get(k) is not None else "–" for k in keys) + " |" for split, s in scores.items()]
+    per_type = [(split, label, v) for split, s in scores.items() for label, v in sorted((s.get("ents_per_type") or {}).items())]
+    if per_type:
+        lines += ["", "Per label:", "", "| split | label | P | R | F1 |", "|---|---|---|---|---|"]
+        lines += [f"| {split} | {label} | {100 * v['p']:.1f} | {100 * v['r']:.1f} | {100 * v['f']:.1f} |" for split, label, v in per_type]
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -44,8 +34,10 @@ def main() -> None:
     parser.add_argument("model", type=Path)
     parser.add_argument("target", type=Path)
     parser.add_argument("metrics", type=Path, nargs="+", help="spacy evaluate JSON files, named after their split")
-    parser.add_argument("--fold", default="01")
-    parser.add_argument("--seed", default="0")
+    parser.add_argument("--card", type=Path, required=True, help="Markdown template with {scores}")
+    parser.add_argument("--name", required=True)
+    parser.add_argument("--version", required=True)
+    parser.add_argument("--description", required=True)
     args = parser.parse_args()
 
     scores = {path.stem: json.loads(path.read_text()) for path in args.metrics}
@@ -55,28 +47,14 @@ def main() -> None:
     meta_path = args.target / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update(
-        name="berita_ner",
-        version="0.1.0",
-        description="Indonesian news NER (PER/ORG/LOC), trained on NER UI + NERGrit",
-        license="research use (IndoLEM / IndoNLU data terms)",
-        sources=[
-            {"name": "NER UI (IndoLEM)", "url": "https://github.com/indolem/indolem", "license": "research use"},
-            {"name": "NERGrit (IndoNLU)", "url": "https://github.com/IndoNLP/indonlu", "license": "research use"},
-        ],
-        heldout_scores={split: {"ents_p": s["ents_p"], "ents_r": s["ents_r"], "ents_f": s["ents_f"]} for split, s in scores.items()},
+        name=args.name,
+        version=args.version,
+        description=args.description,
+        license="research use (see the model card for the data terms)",
+        heldout_scores={split: {k: s[k] for k in SCORES if s.get(k) is not None} for split, s in scores.items()},
     )
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False))
-
-    def pct(value: float) -> str:
-        return f"{100 * value:.1f}"
-
-    overall_rows = "\n".join(f"| {split} | {pct(s['ents_p'])} | {pct(s['ents_r'])} | {pct(s['ents_f'])} |" for split, s in scores.items())
-    label_rows = "\n".join(
-        f"| {split} | {label} | {pct(v['p'])} | {pct(v['r'])} | {pct(v['f'])} |"
-        for split, s in scores.items()
-        for label, v in sorted(s["ents_per_type"].items())
-    )
-    card = CARD.format(lang=meta["lang"], name=meta["name"], version=meta["version"], fold=args.fold, seed=args.seed, overall_rows=overall_rows, label_rows=label_rows)
+    card = args.card.read_text().replace("{scores}", scores_table(scores)).replace("{name}", f"{meta['lang']}_{args.name} {args.version}")
     (args.target / "README.md").write_text(card)
     print(f"shipped {args.model} -> {args.target}")
 
