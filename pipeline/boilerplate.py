@@ -42,7 +42,7 @@ DATE_LINE = re.compile(
     rf"^(?:{DOMAIN}\s*[-–—]\s*|(?:diterbitkan|diperbarui|dipublikasikan|published|updated?|tayang)\s*:?\s*)?"
     rf"[-–—|•\s]*(?:{DAY_NAMES}\s*,?\s*)?"
     r"(?:(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?\s+(?P<year>\d{4})|(?P<nday>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<nyear>\d{4}))"
-    r"(?:\s*[,|–—-]?\s*(?:pukul\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?)?"
+    r"(?:\s*[,|/–—-]?\s*(?:pukul\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?)?"
     r"\s*(?P<zone>WIB|WITA|WIT|GMT|UTC)?\s*$",
     re.IGNORECASE,
 )
@@ -78,19 +78,22 @@ READ_ALSO = re.compile(
 )
 AD = re.compile(
     r"^(?:advertisement|iklan|ads?|scroll to continue with content|scroll (?:ke bawah )?untuk melanjutkan(?: membaca)?"
-    r"|sponsored|konten bersponsor|like|suka|url telah tercopy|link telah disalin)$"
+    r"|sponsored|konten bersponsor|like|suka|url telah tercopy|link telah disalin|klik di ?sini|konten premium"
+    r"|scroll to (?:continue|resume)(?: with)? content|nikmati konten premium.{0,60})$"
     r"|^(?:saksikan|tonton|simak|jangan lewatkan)\b.{0,40}\bvideo\b",
     re.IGNORECASE,
 )
 CALL_TO_ACTION = re.compile(
     r"(?:ikuti|follow|gabung|bergabung|join|subscribe|langganan|dapatkan|silakan baca|simak breaking news).{0,80}"
     r"(?:google news|telegram|whatsapp|instagram|twitter|facebook|youtube|tiktok|channel|saluran|berita (?:terkini|up to date)|up to date)"
-    r"|^(?:share|bagikan|tweet|salin link|copy link|kirim)\b.{0,30}$",
+    r"|^(?:share|bagikan|tweet|salin link|copy link|kirim)\b.{0,30}$"
+    r"|^(?:lewati|akhir dari|cek|simak|klik)\b.{0,60}(?:whatsapp|telegram|google news|instagram|twitter|facebook|tiktok|youtube)"
+    r"|(?:bantuan|dukungan) donasi (?:anda|kamu)|^donasi sekarang|^dukung kami\b|^live streaming\b",
     re.IGNORECASE,
 )
 VIDEO = re.compile(r"^\[gambas:video|^simak video\b|^tonton video\b|^video\s*:", re.IGNORECASE)
 CREDIT = re.compile(
-    r"^(?:foto|photo|ilustrasi foto|sumber foto|grafis|infografis)\s*:\s*\S|^\(?[A-Z ]*FOTO/|^\(?(?:foto|photo)\s*/"
+    r"^\(?(?:foto|photo|ilustrasi foto|sumber foto|sumber gambar|grafis|infografis)\s*[:,]\s*\S|^\(?[A-Z ]*FOTO/|^\(?(?:foto|photo)\s*/"
     rf"|^{DOMAIN}/[A-Z][\w .]+$",
     re.IGNORECASE,
 )
@@ -102,15 +105,17 @@ NAVIGATION = re.compile(
     r"|artikel pilihan|artikel selanjutnya|artikel terkait|rekomendasi(?: artikel)?|recent posts|related posts|kabar daerah"
     r"|selanjutnya|sebelumnya|halaman selanjutnya|halaman sebelumnya|next|prev|show all|tampilkan semua|halaman\s*:?"
     r"|load more|muat lebih banyak|lihat semua|beranda|home|halaman \d+ dari \d+|lihat foto|\d+ komentar|komentar"
-    r"|baca berikutnya|waktu baca \d+ menit|sedang memuat\W*|lanjutkan membaca\W*|konten dari pengguna|\d{1,3}|[^\w\s]{1,3}|\w)$"
+    r"|baca berikutnya|lompati ke konten|skip to content|next page|halaman(?:\s+\d+)+|waktu baca \d+ menit|sedang memuat\W*|lanjutkan membaca\W*|konten dari pengguna|\d{1,3}|[^\w\s]{1,3}|\w)$"
     r"|^\S.{0,40}(?:\s[»›>]\s.{1,40}){1,4}$",
     re.IGNORECASE,
 )
-CLOSING_INITIALS = re.compile(r"^[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,8})*\s*[)\]]$")  # lowercase: (KCNA) is a credit
+CLOSING_INITIALS = re.compile(r"^[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9-]{1,8})*\s*[)\]]$", re.IGNORECASE)
 BYLINE = re.compile(
     r"^(?:oleh|penulis|laporan wartawan|laporan reporter|tim riset)\b\s*:?\s*\S.{0,60}$"
-    rf"|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}}\s*[-–,|]\s*(?:{OUTLET_WORDS})$"
-    r"|^[A-Z][A-Z.'’ ]{3,40}\|\s*[A-Z][A-Za-z ]{1,30}$",
+    r"|^(?:artikel|berita|tulisan) (?:ini )?(?:yang )?(?:diterbitkan|ditulis|dilaporkan) oleh$"
+    rf"|^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}})\s*[-–,|]\s*(?:{OUTLET_WORDS})$"
+    r"|^(?-i:[A-Z][A-Z.'’ ]{3,40}\|\s*[A-Z][A-Za-z ]{1,30})$"
+    r"|^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}(?:\s*[/&]\s*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})+)$",
     re.IGNORECASE,
 )
 CREDIT_KEYS = {
@@ -122,19 +127,59 @@ CREDIT_KEYS = {
 PART_SPLIT = re.compile(r"\s*[|/]\s*(?=[A-Za-z]+\s*:)")
 KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z]+)\s*:\s*(?P<value>\S.{0,60})$")
 TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{2,80})\)\s*$")
-PHOTO_CREDIT_WORDS = re.compile(r"\bvia\b|/|getty|images|foto|photo|reuters|\bap\b|afp|antara|kcna|epa|xinhua|yonhap|\bdok\b|sumber", re.IGNORECASE)
-OPEN_CREDIT = re.compile(r"(?:\s(?:FOTO|Foto|Photo)\s*[:/]\s*\S.{0,60}|\s©\s?\S.{0,60}|\s[A-Z]{3,}/[A-Z][\w. ]{2,40})$")
-CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana)\b", re.IGNORECASE)
+PHOTO_CREDIT_WORDS = re.compile(
+    r"\bvia\b|/|getty|images|foto|photo|reuters|\bap\b|afp|antara|kcna|epa|xinhua|yonhap|\bdok\b|sumber|istimewa"
+    r"|instagram|twitter|facebook|youtube|tiktok|unsplash|shutterstock|pixabay",
+    re.IGNORECASE,
+)
+OPEN_CREDIT = re.compile(
+    r"(?:\s(?:FOTO|Foto|Photo)\s*[:/]\s*\S.{0,60}|\s©\s?\S.{0,60}|\s[A-Z]{3,}/[A-Z][\w. ]{2,40}"
+    r"|[.!?]\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^.]{1,60})$"
+)
+CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana|keterangan (?:gambar|foto))\b", re.IGNORECASE)
 AUTHOR_BIO = re.compile(
     r"\b(?:saya|aku)\s+(?:adalah\s+)?(?:seorang\s+)?(?:penulis|jurnalis|wartawan|editor|reporter|blogger|kontributor)\b"
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (?:adalah|merupakan) (?:seorang )?(?:penulis|jurnalis|wartawan|editor|reporter|kontributor)\b",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|\*{3}$")
-INSERTS = [  # (label, reason, pattern) cut out of a body line; the pattern's match is the insert
-    ("read_also", "inline_read_also", re.compile(r"(?<=[.!?”\"])\s+(?:Baca|Simak|Lihat) [Jj]uga\s*:.*$")),
-    ("ad", "inline_ad", re.compile(r"\s*\bADVERTISEMENT(?: SCROLL TO CONTINUE WITH CONTENT)?\b\s*|\s*\bSCROLL TO CONTINUE WITH CONTENT\b\s*")),
-    ("editor", "inline_closing_initials", re.compile(r"(?<=[.!?”\"])\s+[(\[][a-z]{2,5}(?:/[a-z]{2,8})*[)\]]$")),
+READ_ALSO_INLINE = re.compile(r"(?<=[.!?”\"'])\s+(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT) (?:[Jj]uga|JUGA)\s*(?::|>>)")
+TITLE_FUNCTION_WORDS = {"yang", "di", "ke", "dari", "dan", "untuk", "dengan", "pada", "atau", "oleh", "dalam", "bagi", "hingga", "vs", "&"}
+AD_INLINE = re.compile(r"\s*\bADVERTISEMENT(?: SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT)?\b\s*|\s*\bSCROLL TO (?:CONTINUE|RESUME) (?:WITH )?CONTENT\b\s*")
+CLOSING_INLINE = re.compile(r"(?<=[.!?”\"])\s+(?:[(\[][a-z]{2,5}(?:/[a-z]{2,8})*[)\]]|\([A-Za-z]{2,6}(?:/[A-Za-z0-9-]{1,8})+\))$")
+
+
+def _find_read_also(text: str) -> tuple[int, int] | None:
+    """`... kata dia. Baca juga: Judul Lain Sementara itu, ...`: the marker and the linked title.
+
+    The title runs until an opening quote or the first capitalised word followed by two lowercase
+    words that are not a title's function words (the next sentence), else to the end of the line.
+    """
+    match = READ_ALSO_INLINE.search(text)
+    if not match:
+        return None
+    words = list(re.finditer(r"\S+", text[match.end():]))
+    for index, word in enumerate(words):
+        token = word.group()
+        if index and token[0] in "\"“'‘":
+            return match.start(), match.end() + word.start()
+        following = [w.group().strip(",.;:") for w in words[index + 1: index + 3]]
+        if index and token[0].isupper() and len(following) == 2 and all(f.isalpha() and f.islower() and f not in TITLE_FUNCTION_WORDS for f in following):
+            return match.start(), match.end() + word.start()
+    return match.start(), len(text)
+
+
+def _find_pattern(pattern: re.Pattern):
+    def find(text: str) -> tuple[int, int] | None:
+        match = pattern.search(text)
+        return match.span() if match else None
+    return find
+
+
+INSERTS = [  # (label, reason, finder) cut out of a body line; the finder returns the insert's span
+    ("read_also", "inline_read_also", _find_read_also),
+    ("ad", "inline_ad", _find_pattern(AD_INLINE)),
+    ("editor", "inline_closing_initials", _find_pattern(CLOSING_INLINE)),
 ]
 
 
@@ -249,10 +294,13 @@ def label_by_neighbours(content: list[Block], metadata: Metadata) -> None:
             block.set("caption", "caption_before_credited_copy")
         elif before and before[-1].label == "caption" and block.clean.startswith(before[-1].clean + " /"):
             block.set("caption", "caption_with_credit")
-        elif after and after[0].label == "credit" and len(block.clean) < 250 and len(re.findall(r"[.!?](?:\s|$)", block.clean)) <= 2 and not _has_dateline(block):
+        elif after and after[0].label == "credit" and _could_be_caption(block):
             block.set("caption", "caption_before_credit")
         elif before and before[-1].reason == "read_also_marker" and _looks_like_headline(block.clean):
             block.set("read_also", "linked_title_after_marker")
+        elif before and before[-1].label == "byline" and before[-1].clean.lower().endswith("oleh") and _looks_like_name(block.clean):
+            block.set("byline", "name_after_byline")
+            metadata.authors = [block.clean]
         elif after and after[0].label == "author_bio" and len(block.clean.split()) <= 4 and not SENTENCE_END.search(block.clean):
             block.set("author_bio", "name_before_bio")
             metadata.authors = metadata.authors or [block.clean]
@@ -281,8 +329,13 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
     ]
     if ends:
         last = min(last, ends[0] - 1)
-    while last + 1 < len(content) and not content[last + 1].label and SENTENCE_END.search(_without_inserts(content[last + 1].clean)):
-        last += 1  # short closing paragraphs still belong to the body
+    stop = ends[0] if ends else len(content)
+    closed = ends and content[stop].label in {"editor", "source", "byline"}
+    following = last + 1
+    while following < stop and not content[following].label:
+        if closed or SENTENCE_END.search(_without_inserts(content[following].clean)):
+            last = following  # short closing paragraphs (and list headings before them) are body
+        following += 1
     _label_header(content[:first], metadata)
     for block in content[first: last + 1]:
         if not block.label:
@@ -302,11 +355,16 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
 
 
 def _label_header(header: list[Block], metadata: Metadata) -> None:
-    """Before the body: section names, then the title, then a standfirst, names and captions."""
+    """Before the body: section names, then the title, then a standfirst, names and captions.
+
+    The title is the first line of more than three words that is not a byline-like name and does
+    not end like a sentence (that is a standfirst); failing that, the first line of three words or
+    more that is not a site name.
+    """
     open_lines = [block for block in header if not block.label]
-    title = next((block for block in open_lines if len(re.findall(r"[^\W\d_]{2,}", block.clean)) >= 3), None)
-    if title is None:
-        title = open_lines[-1] if open_lines else None
+    candidates = [b for b in open_lines if len(re.findall(r"[^\W\d_]{2,}", b.clean)) >= 3 and not re.fullmatch(DOMAIN, b.clean)]
+    strong = [b for b in candidates if not _looks_like_name(b.clean) and len(b.clean.split()) > 3 and not SENTENCE_END.search(b.clean)]
+    title = strong[0] if strong else candidates[0] if candidates else (open_lines[-1] if open_lines else None)
     for block in open_lines:
         if block is title:
             block.set("title", "title_in_header")
@@ -339,29 +397,37 @@ def cut_inserts(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         pieces = [(block.raw_start, block.raw_end, block.label, block.reason)]
         if block.label == "body":
-            for label, reason, pattern in INSERTS:
-                pieces = [cut for piece in pieces for cut in _cut(block, piece, label, reason, pattern)]
+            for label, reason, find in INSERTS:
+                pieces = [cut for piece in pieces for cut in _cut(block, piece, label, reason, find)]
         for start, end, label, reason in pieces:
             text = block.text[start - block.raw_start: end - block.raw_start]
             result.append(Block(len(result), block.line, start, end, text, normalise_space(text), label, reason))
     return result
 
 
-def _cut(block: Block, piece: tuple[int, int, str, str], label: str, reason: str, pattern: re.Pattern) -> list[tuple[int, int, str, str]]:
+def _cut(block: Block, piece: tuple[int, int, str, str], label: str, reason: str, find) -> list[tuple[int, int, str, str]]:
     start, end, piece_label, piece_reason = piece
     if piece_label != "body":
         return [piece]
     text = block.text[start - block.raw_start: end - block.raw_start]
-    match = pattern.search(text)
-    if not match or not text[: match.start()].strip():
+    span = find(text)
+    if not span or not text[: span[0]].strip():
         return [piece]
-    cut_start, cut_end = start + match.start(), start + match.end()
-    before = (start, cut_start, piece_label, piece_reason)
-    insert = (cut_start, cut_end, label, reason)
-    after = [(cut_end, end, piece_label, piece_reason)] if text[match.end():].strip() else []
-    if after:
-        return [before, insert, *_cut(block, after[0], label, reason, pattern)]
-    return [before, (cut_start, end, label, reason)] if end > cut_start else [before]
+    cut_start, cut_end = start + span[0], start + span[1]
+    pieces = [(start, cut_start, piece_label, piece_reason), (cut_start, cut_end, label, reason)]
+    if text[span[1]:].strip():
+        pieces += _cut(block, (cut_end, end, piece_label, piece_reason), label, reason, find)
+    elif cut_end < end:  # trailing whitespace goes with the insert
+        pieces[-1] = (cut_start, end, label, reason)
+    return pieces
+
+
+def _could_be_caption(block: Block) -> bool:
+    """Short, at most two sentences, and not headline-shaped (a title can stand above a credit too)."""
+    line = block.clean
+    if len(line) >= 250 or len(re.findall(r"[.!?](?:\s|$)", line)) > 2 or _has_dateline(block):
+        return False
+    return bool(re.search(r"[.!?)]$", line)) or bool(CAPTION_START.match(line)) or len(line.split()) >= 10
 
 
 def _looks_like_paragraph(block: Block) -> bool:
@@ -374,8 +440,9 @@ def _has_dateline(block: Block) -> bool:
 
 
 def _without_inserts(line: str) -> str:
-    for _, _, pattern in INSERTS:
-        line = pattern.sub("", line)
+    for _, _, find in INSERTS:
+        while (span := find(line)) and line[: span[0]].strip():
+            line = line[: span[0]] + line[span[1]:]
     return line
 
 
@@ -397,7 +464,7 @@ def _looks_like_caption(line: str) -> bool:
     if OPEN_CREDIT.search(line):
         return True
     match = TRAILING_CREDIT.search(line)
-    if not match or CLOSING_INITIALS.match(f"({match['credit']})"):
+    if not match or CLOSING_INLINE.search(line):
         return False
     credit = match["credit"]
     sentences = len(re.findall(r"[.!?](?:\s|$)", line[: match.start()]))
