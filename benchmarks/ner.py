@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from pipeline.corpora import bio_to_doc, read_bio
-from pipeline.entities import DEFAULT_MODEL, load_model, model_name
+from pipeline.models import NER_MODEL, load_spacy, model_name
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ner"
 
@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--fold", default="01", help="the NER UI fold the shipped model was trained on")
     args = parser.parse_args()
     systems = {
-        model_name(load_model(DEFAULT_MODEL)): load_model(DEFAULT_MODEL),
+        model_name(load_spacy(NER_MODEL)): load_spacy(NER_MODEL),
         "dictionary of training entities": dictionary_baseline([DATA / "nerui" / f"train.{args.fold}.tsv", DATA / "nergrit" / "train.txt"]),
     }
     splits = {f"NER UI test.{args.fold}": DATA / "nerui" / f"test.{args.fold}.tsv", "NERGrit valid": DATA / "nergrit" / "valid.txt"}

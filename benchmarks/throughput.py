@@ -14,7 +14,7 @@ import resource
 import time
 from pathlib import Path
 
-from pipeline import clean, entities, schema, sentences
+from pipeline import clean, entities, models, schema, sentences
 from pipeline.readers import RawArticle, read_inputs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -43,7 +43,7 @@ def main() -> None:
     args = parser.parse_args()
     articles = corpus(args.words)
     raw = schema.from_rows([vars(a) for a in articles], schema.RAW)
-    nlp = entities.load_model(entities.DEFAULT_MODEL)
+    nlp = models.load_spacy(models.NER_MODEL)
     sentences.load_splitter()
 
     tables = {"raw": raw}

@@ -8,7 +8,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from pipeline import __version__, entities, runner, tables
+from pipeline import __version__, models, runner, sentences, tables
 from pipeline.executors import DaskExecutor, LocalExecutor
 
 EPILOG = "Tables are Parquet datasets: pandas.read_parquet('outputs/entities.parquet')."
@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); without it a LocalCluster is started. Workers must see the same paths (inputs, OUT, models).")
     run.add_argument("--resume", action=argparse.BooleanOptionalAction, default=True, help="skip shards finished by an earlier run on the same input and settings (default: on)")
     run.add_argument("--shard-size", type=positive, default=1000, help="documents per shard, i.e. per part file (default: 1000)")
-    run.add_argument("--ner-model", type=Path, default=entities.model_path(), help="spaCy NER model folder (default: the shipped models/ner-id)")
+    run.add_argument("--splitter", choices=sentences.SPLITTERS, default=sentences.DEFAULT_SPLITTER, help=f"sentence splitter (default: {sentences.DEFAULT_SPLITTER}; see README for the bake-off)")
+    run.add_argument("--ner-model", type=Path, default=models.ner_model_path(), help="spaCy NER model folder (default: the shipped models/ner-id)")
 
     stage = commands.add_parser("stage", help="re-run one stage from the tables in OUT", description="Re-run one stage from the tables already in OUT and replace only that stage's tables (and, with --downstream, those of the stages after it).", epilog=EPILOG)
     stage.add_argument("name", choices=runner.STAGE_ORDER)
@@ -59,16 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
     stage.add_argument("--workers", type=positive, default=1, help="parallel worker processes (default: 1); with dask, LocalCluster workers")
     stage.add_argument("--executor", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster")
     stage.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address; without it a LocalCluster is started")
-    stage.add_argument("--ner-model", type=Path, default=entities.model_path(), help="spaCy NER model folder (default: the shipped models/ner-id)")
+    stage.add_argument("--splitter", choices=sentences.SPLITTERS, default=sentences.DEFAULT_SPLITTER, help=f"sentence splitter (default: {sentences.DEFAULT_SPLITTER})")
+    stage.add_argument("--ner-model", type=Path, default=models.ner_model_path(), help="spaCy NER model folder (default: the shipped models/ner-id)")
 
     evaluate = commands.add_parser("evaluate", help="score the shipped models on a gold file", description="Score the shipped models on gold data.")
     tasks = evaluate.add_subparsers(dest="task", required=True, parser_class=OneLineParser)
     ner = tasks.add_parser("ner", help="entity-level P/R/F1 on a token<TAB>BIO file", description="Entity-level exact-match precision/recall/F1 on a token<TAB>BIO file (blank line between sentences); labels are mapped to PER/ORG/LOC.")
     ner.add_argument("gold", type=Path)
-    ner.add_argument("--ner-model", type=Path, default=entities.model_path(), help="spaCy NER model folder (default: the shipped models/ner-id)")
+    ner.add_argument("--ner-model", type=Path, default=models.ner_model_path(), help="spaCy NER model folder (default: the shipped models/ner-id)")
     ner.add_argument("--json", action="store_true", help="print one JSON object")
     sent = tasks.add_parser("sentences", help="sentence and token boundary F1 on a CoNLL-U file", description="Sentence and token boundary F1 by character spans (as the CoNLL 2018 UD evaluation), the whole file taken as one text.")
     sent.add_argument("gold", type=Path)
+    sent.add_argument("--splitter", choices=sentences.SPLITTERS, default=sentences.DEFAULT_SPLITTER, help=f"sentence splitter (default: {sentences.DEFAULT_SPLITTER})")
     sent.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
@@ -78,11 +81,11 @@ def main(argv: list[str] | None = None) -> None:
     command = "berita " + shlex.join(sys.argv[1:] if argv is None else argv)
     try:
         if args.command == "run":
-            settings = runner.Settings(args.out, args.stages, args.ner_model)
+            settings = runner.Settings(args.out, args.stages, args.ner_model, args.splitter)
             print_summary(runner.run(args.inputs, settings, make_executor(args), args.shard_size, args.resume, command))
         elif args.command == "stage":
             names = runner.STAGE_ORDER[runner.STAGE_ORDER.index(args.name):] if args.downstream else (args.name,)
-            settings = runner.Settings(args.out, names, args.ner_model)
+            settings = runner.Settings(args.out, names, args.ner_model, args.splitter)
             print_summary(runner.rerun(names, settings, make_executor(args), command))
         else:
             print_scores(args)
@@ -108,7 +111,7 @@ def print_scores(args: argparse.Namespace) -> None:
         rows = [("all", scores)] + list(scores["per_label"].items())
         title = f"{scores['model']} on {args.gold} ({scores['sentences']} sentences)"
     else:
-        scores = evaluate.evaluate_sentences(args.gold)
+        scores = evaluate.evaluate_sentences(args.gold, args.splitter)
         rows = [("sentences", scores["sentences"]), ("tokens", scores["tokens"])]
         title = f"{scores['splitter']} on {args.gold}"
     if args.json:
@@ -118,6 +121,9 @@ def print_scores(args: argparse.Namespace) -> None:
     print(f"{'':<10} {'P':>6} {'R':>6} {'F1':>6}")
     for name, value in rows:
         print(f"{name:<10} {100 * value['precision']:>6.2f} {100 * value['recall']:>6.2f} {100 * value['f1']:>6.2f}")
+    for name in ("upos_accuracy", "lemma_accuracy"):
+        if scores.get(name) is not None:
+            print(f"{name.replace('_', ' ')}: {100 * scores[name]:.2f} (on gold tokens)")
 
 
 def print_summary(summary: dict) -> None:

@@ -7,18 +7,15 @@ tokens, not from a second tokenisation.
 
 from __future__ import annotations
 
-import hashlib
-import os
-from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 
 import pyarrow as pa
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import schema
+from pipeline.models import load_spacy, model_name, ner_model_path
 
 NAME = "entities"
 REQUIRES = ("sentences", "tokens")
@@ -33,36 +30,6 @@ SEATS_OF_GOVERNMENT = {
 }
 RELABEL_SOURCE = "rule:seat_of_government"
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-DEFAULT_MODEL = MODELS_DIR / "ner-id"
-
-
-def model_path() -> Path:
-    """The NER model to use: $BERITA_NER_MODEL if set, else the shipped one."""
-    return Path(os.environ.get("BERITA_NER_MODEL", DEFAULT_MODEL))
-
-
-@lru_cache(maxsize=4)
-def load_model(path: Path) -> Language:
-    """Loaded once per process, from disk only."""
-    if not (path / "meta.json").is_file():
-        raise FileNotFoundError(f"no spaCy model at {path} (train one with training/project.yml)")
-    return spacy.load(path)
-
-
-def fingerprint(path: Path) -> str:
-    """Digest of a model's files, so a retrained model under the same name counts as a change."""
-    digest = hashlib.blake2b(digest_size=8)
-    for file in sorted(p for p in path.rglob("*") if p.is_file()):
-        digest.update(file.relative_to(path).as_posix().encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
-
-
-def model_name(nlp: Language) -> str:
-    return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
-
-
 def tag(nlp: Language, sentences: list[list[str]], batch_size: int = 256) -> list[list[tuple[int, int, str]]]:
     """(token_start, token_end, label) entities of pre-tokenised sentences."""
     docs = (Doc(nlp.vocab, words=words) for words in sentences)
@@ -71,7 +38,7 @@ def tag(nlp: Language, sentences: list[list[str]], batch_size: int = 256) -> lis
 
 def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.Table]:
     """sentences + tokens -> entities."""
-    nlp = load_model(model or model_path())
+    nlp = load_spacy(model or ner_model_path())
     source = model_name(nlp)
     sentences = {(row["doc_id"], row["sent_index"]): row for row in tables["sentences"].select(["doc_id", "sent_index", "start", "text"]).to_pylist()}
     tokens = tables["tokens"].select(["doc_id", "sent_index", "start", "end", "text"]).to_pylist()

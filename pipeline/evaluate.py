@@ -7,13 +7,13 @@ from pathlib import Path
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from pipeline import entities, sentences
+from pipeline import models, sentences
 from pipeline.corpora import bio_to_doc, read_bio, read_conllu
 
 
 def evaluate_ner(gold: Path, model: Path) -> dict:
     """Entity-level exact-match P/R/F1 (spaCy's scorer) on gold tokenisation."""
-    nlp = entities.load_model(model)
+    nlp = models.load_spacy(model)
     examples = [
         Example(Doc(nlp.vocab, words=sentence.words), bio_to_doc(nlp.vocab, sentence))
         for sentence in read_bio(gold)
@@ -21,7 +21,7 @@ def evaluate_ner(gold: Path, model: Path) -> dict:
     scores = nlp.evaluate(examples)
     return {
         "gold": str(gold),
-        "model": entities.model_name(nlp),
+        "model": models.model_name(nlp),
         "sentences": len(examples),
         "precision": scores["ents_p"],
         "recall": scores["ents_r"],
@@ -57,14 +57,28 @@ def boundary_scores(gold: list[tuple[int, int]], predicted: list[tuple[int, int]
     return {"precision": precision, "recall": recall, "f1": f1, "gold": len(gold), "predicted": len(predicted)}
 
 
-def evaluate_sentences(gold: Path) -> dict:
+def evaluate_sentences(gold: Path, splitter: str = sentences.DEFAULT_SPLITTER) -> dict:
+    """Sentence and token boundary F1 of a splitter on a CoNLL-U file, plus UPOS and lemma accuracy
+    of the tagger on the gold tokens (lemmas compared lowercased; files without lemmas give none)."""
     text, gold_sentences, gold_tokens = gold_spans(gold)
-    [predicted] = sentences.split([text])
+    [predicted] = sentences.split([text], splitter)
     predicted_sentences = [(tokens[0][0], tokens[-1][1]) for tokens in predicted]
     predicted_tokens = [(start, end) for tokens in predicted for start, end, _, _ in tokens]
     return {
         "gold": str(gold),
-        "splitter": "rules:indonesian_sentences",
+        "splitter": splitter,
         "sentences": boundary_scores(gold_sentences, predicted_sentences),
         "tokens": boundary_scores(gold_tokens, predicted_tokens),
+        **tagging_accuracy(gold),
+    }
+
+
+def tagging_accuracy(gold: Path) -> dict:
+    ud = read_conllu(gold)
+    predicted = sentences.tag([s.tokens for s in ud])
+    pairs = [(g_pos, g_lemma, p_pos, p_lemma) for s, tags in zip(ud, predicted) for g_pos, g_lemma, (p_pos, p_lemma) in zip(s.upos, s.lemmas, tags)]
+    with_lemma = [(g, p) for _, g, _, p in pairs if g and g != "_"]
+    return {
+        "upos_accuracy": sum(g == p for g, _, p, _ in pairs) / len(pairs),
+        "lemma_accuracy": sum(g.lower() == p.lower() for g, p in with_lemma) / len(with_lemma) if with_lemma else None,
     }

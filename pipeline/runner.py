@@ -25,7 +25,7 @@ import pyarrow as pa
 import spacy
 from tqdm import tqdm
 
-from pipeline import __version__, clean, entities, schema, sentences, tables
+from pipeline import __version__, clean, entities, models, schema, sentences, tables
 from pipeline.executors import LocalExecutor
 from pipeline.readers import InputError, RawArticle, Record, read_inputs
 
@@ -43,13 +43,16 @@ class UsageError(Exception):
 class Settings:
     out: Path
     stages: tuple[str, ...]
-    ner_model: Path
+    ner_model: Path = models.NER_MODEL
+    splitter: str = sentences.DEFAULT_SPLITTER
 
     def digest(self) -> str:
         """What makes two runs' outputs differ besides their input."""
         parts = [__version__, schema.SCHEMA_VERSION, ",".join(self.stages)]
+        if "sentences" in self.stages:
+            parts += [self.splitter, models.fingerprint(models.UD_MODEL)]
         if "entities" in self.stages:
-            parts.append(entities.fingerprint(self.ner_model))
+            parts.append(models.fingerprint(self.ner_model))
         return hashlib.blake2b("\n".join(parts).encode(), digest_size=8).hexdigest()
 
 
@@ -83,6 +86,8 @@ def check_stages(stages: Iterable[str], available: Iterable[str] = ()) -> tuple[
 def stage_function(name: str, settings: Settings) -> Callable[[dict[str, pa.Table]], dict[str, pa.Table]]:
     if name == "entities":
         return partial(entities.run, model=settings.ner_model)
+    if name == "sentences":
+        return partial(sentences.run, splitter=settings.splitter)
     return STAGE_MODULES[name].run
 
 
@@ -276,10 +281,11 @@ def _finish(settings: Settings, processed: list[ShardResult], seconds: float, co
 
 
 def _models(settings: Settings) -> dict:
-    models = {}
+    used = {}
     if "sentences" in settings.stages:
-        models["sentences"] = {"name": "rules:indonesian_sentences", "spacy": spacy.__version__}
+        tagger = models.load_spacy(models.UD_MODEL)
+        used["sentences"] = {"splitter": settings.splitter, "tagger": models.model_name(tagger), "spacy": spacy.__version__}
     if "entities" in settings.stages:
-        nlp = entities.load_model(settings.ner_model)
-        models["entities"] = {"name": entities.model_name(nlp), "path": str(settings.ner_model), "fingerprint": entities.fingerprint(settings.ner_model)}
-    return models
+        nlp = models.load_spacy(settings.ner_model)
+        used["entities"] = {"name": models.model_name(nlp), "path": str(settings.ner_model), "fingerprint": models.fingerprint(settings.ner_model)}
+    return used

@@ -1,14 +1,18 @@
-"""Sentences stage: Indonesian sentence and token boundaries with offsets into `documents.text`.
+"""Sentences stage: Indonesian sentences and tokens with offsets into `documents.text`, UPOS, lemmas.
 
-spaCy's `id` tokenizer already keeps `16.31`, `Rp 1.500.000`, `KOMPAS.com` and most abbreviations
-whole; we add the abbreviations news text needs (`Jl.`, `PT.`, `Tbk.`, ...) and replace spaCy's
-punctuation `sentencizer` with rules that know Indonesian news: no break after a title or an
-initial, a closing quote or bracket stays with its sentence, `"...," kata dia.` is one sentence,
-and a paragraph break always ends one.
+Three splitters, chosen with `--splitter` (benchmarks/sentences.py compares them):
+- `rules`: spaCy's `id` tokenizer (which keeps `16.31`, `Rp 1.500.000`, `KOMPAS.com` whole) with
+  the abbreviations news needs (`Jl.`, `PT.`, `Tbk.`, ...) and the `indonesian_sentences`
+  component: no break after a title or an initial, a closing quote or bracket stays with its
+  sentence, `"...," kata dia.` is one sentence;
+- `spacy`: the same tokens, sentence starts from the `senter` trained here (models/ud-id);
+- `stanza`: Stanza's neural tokenizer trained here (models/stanza-id).
+A paragraph break always ends a sentence. UPOS and lemma come from models/ud-id for every splitter.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy
@@ -20,8 +24,12 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from pipeline import schema
+from pipeline.models import UD_MODEL, load_spacy
 
 NAME = "sentences"
+SPLITTERS = ("rules", "spacy", "stanza")
+DEFAULT_SPLITTER = "rules"
+Token = tuple[int, int, str, bool]  # start, end, text, is_punct
 REQUIRES = ("documents",)
 PROVIDES = ("sentences", "tokens")
 
@@ -93,22 +101,49 @@ def load_splitter() -> Language:
     return nlp
 
 
-def split(texts: list[str], batch_size: int = 64) -> list[list[list[tuple[int, int, str, bool]]]]:
+def split(texts: list[str], splitter: str = DEFAULT_SPLITTER, batch_size: int = 64) -> list[list[list[Token]]]:
     """For each text: its sentences, each a list of (start, end, text, is_punct) tokens."""
+    if splitter not in SPLITTERS:
+        raise ValueError(f"unknown splitter {splitter!r}; choose from {', '.join(SPLITTERS)}")
+    if splitter == "stanza":
+        from pipeline.stanza_splitter import split_paragraph  # torch is only needed for this splitter
+
+        return [[sentence for start, paragraph in _paragraphs(text) for sentence in split_paragraph(paragraph, start)] for text in texts]
     nlp = load_splitter()
+    if splitter == "rules":
+        return [_sentences(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    senter = load_spacy(UD_MODEL)
     result = []
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        sentences = []
-        for sent in doc.sents:
-            tokens = [(t.idx, t.idx + len(t.text), t.text, t.is_punct) for t in sent if not t.is_space]
-            if tokens:
-                sentences.append(tokens)
-        result.append(sentences)
+    for text in texts:
+        spans = _paragraphs(text)
+        docs = senter.pipe((nlp.make_doc(paragraph) for _, paragraph in spans), disable=["morphologizer", "trainable_lemmatizer"], batch_size=batch_size)
+        result.append([sentence for (start, _), doc in zip(spans, docs) for sentence in _sentences(doc, start)])
     return result
 
 
-def run(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
-    """documents -> sentences, tokens (+ an error row for a text too long to be an article)."""
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, paragraph) for each non-empty line: no sentence crosses a paragraph break."""
+    return [(match.start(), match.group()) for match in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def _sentences(doc: Doc, offset: int = 0) -> list[list[Token]]:
+    sentences = []
+    for sent in doc.sents:
+        tokens = [(offset + t.idx, offset + t.idx + len(t.text), t.text, t.is_punct) for t in sent if not t.is_space]
+        if tokens:
+            sentences.append(tokens)
+    return sentences
+
+
+def tag(sentences: list[list[str]], batch_size: int = 256) -> list[list[tuple[str, str]]]:
+    """(UPOS, lemma) of each token of pre-tokenised sentences, from the shipped UD model."""
+    nlp = load_spacy(UD_MODEL)
+    docs = (Doc(nlp.vocab, words=words) for words in sentences)
+    return [[(t.pos_, t.lemma_) for t in doc] for doc in nlp.pipe(docs, disable=["senter"], batch_size=batch_size)]
+
+
+def run(tables: dict[str, pa.Table], splitter: str = DEFAULT_SPLITTER) -> dict[str, pa.Table]:
+    """documents -> sentences, tokens with UPOS and lemma (+ an error row for a text too long to be an article)."""
     documents, errors = [], []
     for document in tables["documents"].select(["doc_id", "source", "text"]).to_pylist():
         if len(document["text"]) > MAX_CHARS:
@@ -119,7 +154,9 @@ def run(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
         else:
             documents.append(document)
     sentence_rows, token_rows = [], []
-    for document, sentences in zip(documents, split([d["text"] for d in documents])):
+    split_documents = split([d["text"] for d in documents], splitter)
+    tags = iter(tag([[token[2] for token in sentence] for sentences in split_documents for sentence in sentences]))
+    for document, sentences in zip(documents, split_documents):
         text = document["text"]
         for sent_index, tokens in enumerate(sentences):
             start, end = tokens[0][0], tokens[-1][1]
@@ -131,8 +168,9 @@ def run(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
                 {
                     "doc_id": document["doc_id"], "sent_index": sent_index, "token_index": token_index,
                     "start": token_start, "end": token_end, "text": token_text, "is_punct": is_punct,
+                    "upos": upos, "lemma": lemma,
                 }
-                for token_index, (token_start, token_end, token_text, is_punct) in enumerate(tokens)
+                for token_index, ((token_start, token_end, token_text, is_punct), (upos, lemma)) in enumerate(zip(tokens, next(tags)))
             )
     return {
         "sentences": schema.from_rows(sentence_rows, schema.SENTENCES),

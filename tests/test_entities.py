@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.entities import DEFAULT_MODEL, RELABEL_SOURCE
+from pipeline.entities import RELABEL_SOURCE
+from pipeline.models import NER_MODEL
 from pipeline.evaluate import evaluate_ner
 from tests.conftest import require_data
 
@@ -37,6 +38,6 @@ def test_relabelled_entities_were_found_by_the_model(seed_tables):
 
 @pytest.mark.parametrize("gold, floor", [(("ner", "nerui", "test.01.tsv"), 0.80), (("ner", "nergrit", "valid.txt"), 0.62)])
 def test_held_out_ner_f1(gold, floor):
-    scores = evaluate_ner(require_data(*gold), DEFAULT_MODEL)
+    scores = evaluate_ner(require_data(*gold), NER_MODEL)
     assert scores["f1"] >= floor
     assert set(scores["per_label"]) == {"PER", "ORG", "LOC"}
