@@ -68,13 +68,23 @@ def indonesian_sentences(doc: Doc) -> Doc:
         end = index + 1
         while end < len(doc) and doc[end].text in CLOSING and (doc[end].text != '"' or quote_open):
             end += 1
-        if end < len(doc) and _starts_sentence(doc[end].text):
+        if end < len(doc) and _starts_sentence(doc[end].text) and not _is_signature(doc, end):
             starts.add(end)
     # One array write: setting `token.is_sent_start` per token is quadratic in spaCy 3.
     values = numpy.full(len(doc), -1, dtype="int32")
     values[[i for i in starts if i < len(doc)]] = 1
     doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
     return doc
+
+
+def _is_signature(doc: Doc, index: int) -> bool:
+    """`... lebih baik. (AP)` or `(rdp/imk)` closing a paragraph belongs to the sentence before it."""
+    if doc[index].text != "(":
+        return False
+    for end in range(index + 1, min(index + 6, len(doc))):
+        if doc[end].text == ")":
+            return end + 1 == len(doc) or "\n" in doc[end + 1].text or (doc[end].whitespace_ and doc[end + 1].is_space)
+    return False
 
 
 def _starts_sentence(text: str) -> bool:

@@ -52,3 +52,40 @@ def test_held_out_ud_scores(name, sentence_floor, token_floor):
     scores = evaluate_sentences(require_data("ud", name))
     assert scores["sentences"]["f1"] >= sentence_floor
     assert scores["tokens"]["f1"] >= token_floor
+
+
+# Hard sentences of the five seeds, written down from the articles: datelines, dates in brackets,
+# times, numbers, quotes that close after the full stop, a quote spanning two sentences, a colon
+# before a quote, an agency signature. Each must come out as exactly one sentence.
+SEED_SENTENCES = [
+    "WASHINGTON DC, SATUHARAPAN.COM-Kementerian Pertahanan Rusia sedang dalam proses pembelian jutaan roket dan peluru artileri dari Korea Utara untuk pertempuran yang sedang berlangsung di Ukraina, menurut temuan baru intelijen Amerika Serikat.",
+    "Seorang pejabat AS, yang berbicara dengan syarat anonim untuk membahas penentuan intelijen, mengatakan pada hari Senin (5/9) bahwa fakta Rusia beralih ke negara terisolasi Korea Utara menunjukkan bahwa “militer Rusia terus menderita kekurangan pasokan parah di Ukraina.",
+    "Ini karena dampak dari kontrol dan sanksi ekspor.”",
+    "Kedua negara adalah anggota Dewan Keamanan PBB, yang telah menyetujui total 11 putaran sanksi terhadap Korea Utara sejak tahun 2006.",
+    "Tetapi setelah pemilihannya pada tahun 2000, Putin secara aktif berusaha memulihkan hubungan negaranya dengan Korea Utara dalam apa yang dilihat sebagai upaya untuk mendapatkan kembali wilayah pengaruh tradisionalnya dan mengamankan lebih banyak sekutu untuk menangani Amerika Serikat dengan lebih baik. (AP)",
+    "BERITASOLORAYA.com - Kementerian Pertahanan Rusia dikabarkan tengah dalam proses melakukan pembelian roket dan peluru amunisi artileri dari Korea Utara.",
+    "“Kami mendapat informasi bahwa Kim Jong Un memperkirakan diskusi ini akan terus berlanjut, termasuk keterlibatan diplomatik tingkat pemimpin di Rusia,” tambah Watson.",
+    "Ketika ditanya bagaimana berita baru-baru ini berdampak pada Rusia, Sullivan mengatakan: “Saya pikir hal ini menjelaskan banyak hal, karena kita harus beralih ke negara seperti Korea Utara untuk berupaya meningkatkan kapasitas pertahanannya dalam perang yang diperkirakan akan berakhir dalam waktu seminggu.”",
+    "September lalu, dilaporkan bahwa Rusia mengandalkan Pyongyang untuk “jutaan peluru, roket, dan peluru artileri.”",
+    "“Bulan lalu, Korea Utara mengirimkan roket dan rudal infanteri ke Rusia untuk digunakan oleh Wagner.”",
+    "Pada satu tahap terdapat 50.000 tentara Wagner yang bertempur di Ukraina; mereka terlibat dalam beberapa pertempuran paling sengit di kota Bakhmut di bagian timur.",
+    "Juru bicara Dewan Keamanan Nasional Gedung Putih John Kirby mengatakan, Shoigu mengajukan penawaran itu saat menghadiri 70 tahun gencatan senjata yang mengakhiri Perang Korea 1950-1953.",
+    "\"Ini contoh lain betapa putus asanya Pak Putin karena mesin perangnya terdampak sanksi dan pengendalian ekspor,\" kata Kirby, Kamis (3/8/2023).",
+    "Dalam pertemuannya dengan Presiden Rusia Vladimir Putin pada 24 Februari lalu Presiden Cina Xi Jinping menyepakati kemitraan \"tanpa batas.\"",
+    "REPUBLIKA.CO.ID, WASHINGTON -- Gedung Putih pada Rabu (2/11/2022) menuduh Korea Utara secara diam-diam mengirimkan peluru artileri ke Rusia untuk mendukung perang melawan Ukraina.",
+    "\"Korea Utara secara diam-diam memasok amunisi ke Rusia, tetapi kami masih memantau untuk menentukan apakah pengiriman benar-benar diterima,\" ujar Kirby.",
+]
+
+
+@pytest.mark.parametrize("sentence", SEED_SENTENCES, ids=lambda s: s[:40])
+def test_hard_seed_sentences_come_out_exactly(seed_tables, sentence):
+    assert sentence in set(seed_tables["sentences"]["text"])
+
+
+def test_seed_tokens_have_upos_and_lemma(seed_tables):
+    tokens = seed_tables["tokens"]
+    assert tokens["upos"].notna().all() and tokens["lemma"].notna().all()
+    by_text = tokens.drop_duplicates("text").set_index("text")
+    assert by_text.loc["Rusia", "upos"] == "PROPN"
+    assert by_text.loc[".", "upos"] == "PUNCT"
+    assert by_text.loc["mengirimkan", "lemma"] in {"kirim", "mengirimkan"} and by_text.loc["mengirimkan", "upos"] == "VERB"
