@@ -20,8 +20,8 @@ from pathlib import Path
 import justext
 
 from pipeline.boilerplate import KEEP_LABELS, normalise_space
-from pipeline.clean import clean_article
-from pipeline.corpora import LabelledLine, read_labelled_lines
+from pipeline.corpora import LabelledLine, read_labelled_lines, read_line_labels
+from pipeline.evaluate import kept_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "clean"
@@ -31,11 +31,7 @@ HELDOUT = ROOT / "tests" / "fixtures" / "clean_heldout2"
 
 def seed_articles() -> dict[str, list[LabelledLine]]:
     """The seeds with the hand-checked labels of tests/fixtures/seed_lines.tsv (unlisted lines are blank)."""
-    labels: dict[str, dict[int, str]] = defaultdict(dict)
-    for line in (ROOT / "tests" / "fixtures" / "seed_lines.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, index, label, _ = line.split("\t", 3)
-            labels[name][int(index)] = label
+    labels = read_line_labels(ROOT / "tests" / "fixtures" / "seed_lines.tsv")
     return {
         f"seed:{name}": [LabelledLine(labels[name].get(i, "blank"), text) for i, text in enumerate((ROOT / "seeds" / name).read_text(encoding="utf-8").split("\n"))]
         for name in sorted(labels)
@@ -47,13 +43,7 @@ def articles(*folders: Path) -> dict[str, list[LabelledLine]]:
 
 
 def ours(lines: list[LabelledLine]) -> list[str | None]:
-    """Kept text of each raw line (None when nothing of it is kept)."""
-    _, blocks = clean_article("\n".join(line.text for line in lines))
-    kept: dict[int, list[str]] = defaultdict(list)
-    for block, start in blocks:
-        if start is not None:
-            kept[block.line].append(block.clean)
-    return [" ".join(kept[i]) if i in kept else None for i in range(len(lines))]
+    return kept_lines([line.text for line in lines])
 
 
 def keep_everything(lines: list[LabelledLine]) -> list[str | None]:

@@ -150,3 +150,13 @@ def read_labelled_lines(path: Path) -> list[LabelledLine]:
             raise ValueError(f"{path}:{line_number}: expected label<TAB>text, got {line!r}")
         lines.append(LabelledLine(label, text, expected or None))
     return lines
+
+
+def read_line_labels(path: Path) -> dict[str, dict[int, str]]:
+    """Hand labels of raw lines: `file<TAB>line<TAB>label<TAB>text`, blank lines not listed."""
+    labels: dict[str, dict[int, str]] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, index, label, _ = line.split("\t", 3)
+            labels.setdefault(name, {})[int(index)] = label
+    return labels

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 from spacy.tokens import Doc
 from spacy.training import Example
 
 from pipeline import models, sentences
+from pipeline.clean import clean_article
 from pipeline.corpora import bio_to_doc, read_bio, read_conllu
 
 
@@ -82,3 +84,13 @@ def tagging_accuracy(gold: Path) -> dict:
         "upos_accuracy": sum(g == p for g, _, p, _ in pairs) / len(pairs),
         "lemma_accuracy": sum(g.lower() == p.lower() for g, p in with_lemma) / len(with_lemma) if with_lemma else None,
     }
+
+
+def kept_lines(raw_lines: list[str]) -> list[str | None]:
+    """What the clean stage keeps of each raw line of one article (None: nothing of it)."""
+    _, blocks = clean_article("\n".join(raw_lines))
+    kept: dict[int, list[str]] = defaultdict(list)
+    for block, start in blocks:
+        if start is not None:
+            kept[block.line].append(block.clean)
+    return [" ".join(kept[i]) if i in kept else None for i in range(len(raw_lines))]

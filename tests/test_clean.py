@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
@@ -10,19 +9,15 @@ import pytest
 
 from pipeline.boilerplate import KEEP_LABELS, normalise_space
 from pipeline.clean import clean_article
-from pipeline.corpora import LabelledLine, read_labelled_lines
+from pipeline.corpora import read_labelled_lines, read_line_labels
+from pipeline.evaluate import kept_lines
 from tests.conftest import SEEDS, berita
 
 GOLD = Path(__file__).parent / "fixtures" / "seed_lines.tsv"
 
 
 def gold_labels() -> dict[str, dict[int, str]]:
-    labels: dict[str, dict[int, str]] = defaultdict(dict)
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, index, label, _ = line.split("\t", 3)
-            labels[name][int(index)] = label
-    return labels
+    return read_line_labels(GOLD)
 
 
 def test_every_seed_line_has_its_gold_label(seed_tables):
@@ -105,23 +100,13 @@ DEVELOPMENT = [
 ]
 
 
-def kept_lines(lines: list[LabelledLine]) -> list[str | None]:
-    """Kept text of each raw line, as the clean stage decides it."""
-    _, blocks = clean_article("\n".join(line.text for line in lines))
-    kept: dict[int, list[str]] = defaultdict(list)
-    for block, start in blocks:
-        if start is not None:
-            kept[block.line].append(block.clean)
-    return [" ".join(kept[i]) if i in kept else None for i in range(len(lines))]
-
-
 @pytest.mark.parametrize("path", DEVELOPMENT)
 def test_outlet_fixture_lines_kept_and_dropped_as_labelled(path):
     """The development fixtures (36 outlets): every line's keep/drop decision, every insert cut."""
     lines = read_labelled_lines(path)
     wrong = [
         (index, line.label, kept, line.text[:60])
-        for index, (line, kept) in enumerate(zip(lines, kept_lines(lines)))
+        for index, (line, kept) in enumerate(zip(lines, kept_lines([line.text for line in lines])))
         if line.label != "blank" and ((line.label in KEEP_LABELS) != (kept is not None) or (line.expected and kept != normalise_space(line.expected)))
     ]
     assert not wrong
