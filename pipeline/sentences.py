@@ -116,9 +116,9 @@ def split(texts: list[str], splitter: str = DEFAULT_SPLITTER, batch_size: int = 
     if splitter not in SPLITTERS:
         raise ValueError(f"unknown splitter {splitter!r}; choose from {', '.join(SPLITTERS)}")
     if splitter == "stanza":
-        from pipeline.stanza_splitter import split_paragraph  # torch is only needed for this splitter
+        from pipeline.stanza_splitter import split_paragraphs  # torch is imported only for this splitter
 
-        return [[sentence for start, paragraph in _paragraphs(text) for sentence in split_paragraph(paragraph, start)] for text in texts]
+        return [split_paragraphs(_paragraphs(text)) for text in texts]
     nlp = load_splitter()
     if splitter == "rules":
         return [_sentences(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]

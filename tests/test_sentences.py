@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
+import pandas as pd
 import pytest
 
 from pipeline.evaluate import evaluate_sentences
 from pipeline.sentences import split
-from tests.conftest import require_data
+from tests.conftest import SEEDS, berita, require_data
 
 
 def sentences_of(text: str) -> list[str]:
@@ -89,3 +92,21 @@ def test_seed_tokens_have_upos_and_lemma(seed_tables):
     assert by_text.loc["Rusia", "upos"] == "PROPN"
     assert by_text.loc[".", "upos"] == "PUNCT"
     assert by_text.loc["mengirimkan", "lemma"] in {"kirim", "mengirimkan"} and by_text.loc["mengirimkan", "upos"] == "VERB"
+
+
+@pytest.mark.parametrize("splitter", ["spacy", "stanza"])
+def test_trained_splitters_run_in_the_pipeline_with_exact_offsets(tmp_path, splitter):
+    out = tmp_path / splitter
+    berita("run", str(SEEDS / "003_9eb2901acefde306.txt"), "--out", str(out), "--splitter", splitter, "--stages", "clean,sentences")
+    text = pd.read_parquet(out / "documents.parquet")["text"].iloc[0]
+    for table in ("sentences", "tokens"):
+        frame = pd.read_parquet(out / f"{table}.parquet")
+        assert len(frame) > 0
+        assert all(text[row.start:row.end] == row.text for row in frame.itertuples())
+    assert json.loads((out / "manifest.json").read_text())["models"]["sentences"]["splitter"] == splitter
+
+
+@pytest.mark.parametrize("splitter, sentence_floor, token_floor", [("spacy", 0.90, 0.96), ("stanza", 0.88, 0.96)])
+def test_trained_splitters_on_held_out_pud(splitter, sentence_floor, token_floor):
+    scores = evaluate_sentences(require_data("ud", "id_pud-ud-test.conllu"), splitter)
+    assert scores["sentences"]["f1"] >= sentence_floor and scores["tokens"]["f1"] >= token_floor
