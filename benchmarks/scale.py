@@ -5,7 +5,10 @@ lines of ../shared/data/ud), framed by the boilerplate of a seed (title line, "B
 line). Each configuration runs `berita run` in a subprocess; peak memory is the largest sum of the
 resident memory of that process and all its children (workers), sampled every 0.1 s.
 
-    python benchmarks/scale.py [--sizes 1000,4000,16000] [--configs w1,w2,dask2]
+Configurations: `w1`/`w2` local worker processes, `dask2` a Dask LocalCluster of two workers, and
+`w1 stanza` the same text with Stanza's tokenizer (trained here) as the splitter, for the ratio.
+
+    python benchmarks/scale.py [--sizes 1000,4000,16000] [--configs "w1,w2,dask2,w1 stanza"]
 """
 
 from __future__ import annotations
@@ -25,10 +28,11 @@ from pipeline.corpora import read_conllu
 
 ROOT = Path(__file__).resolve().parent.parent
 UD = ROOT.parent / "shared" / "data" / "ud"
-CONFIGS = {
+CONFIGS = {  # the last argument is the number of cores used
     "w1": ["--workers", "1"],
     "w2": ["--workers", "2"],
     "dask2": ["--executor", "dask", "--workers", "2"],
+    "w1 stanza": ["--splitter", "stanza", "--workers", "1"],
 }
 TABLES = ["documents", "blocks", "sentences", "tokens", "entities", "errors"]
 

@@ -23,55 +23,9 @@ from pathlib import Path
 
 import torch
 
+from pipeline.evaluate import boundary_scores, gold_spans
+
 FILES = ["id_csui-ud-test.conllu", "id_pud-ud-test.conllu"]
-
-
-def read_conllu(path: Path) -> list[tuple[str, list[str]]]:
-    """(text, surface tokens) per sentence; a multiword-token range line counts once, as written."""
-    sentences, text, tokens, skip_until = [], None, [], 0
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        if line.startswith("# text ="):
-            text = line.split("=", 1)[1].strip()
-        elif line.startswith("#"):
-            continue
-        elif not line.strip():
-            if tokens:
-                sentences.append((text if text is not None else " ".join(tokens), tokens))
-            text, tokens, skip_until = None, [], 0
-        else:
-            token_id = line.split("\t")[0]
-            if "." in token_id:
-                continue
-            if "-" in token_id:
-                tokens.append(line.split("\t")[1])
-                skip_until = int(token_id.split("-")[1])
-            elif int(token_id) > skip_until:
-                tokens.append(line.split("\t")[1])
-    return sentences
-
-
-def gold_spans(path: Path) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
-    parts, sentence_spans, token_spans, offset = [], [], [], 0
-    for text, tokens in read_conllu(path):
-        position = 0
-        for token in tokens:
-            found = text.find(token, position)
-            if found < 0:  # form differs from the text: skip the token (does not happen in these files)
-                continue
-            token_spans.append((offset + found, offset + found + len(token)))
-            position = found + len(token)
-        sentence_spans.append((offset, offset + len(text)))
-        parts.append(text)
-        offset += len(text) + 1
-    return " ".join(parts), sentence_spans, token_spans
-
-
-def boundary_scores(gold, predicted) -> dict:
-    correct = len(set(gold) & set(predicted))
-    precision = correct / len(predicted) if predicted else 0.0
-    recall = correct / len(gold) if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "gold": len(gold), "predicted": len(predicted)}
 
 
 def load_pipeline(models: Path, use_mwt: bool):
