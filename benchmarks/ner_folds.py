@@ -1,0 +1,68 @@
+"""NER recipes under IndoLEM's 5-fold cross-validation of NER UI, side by side in one table.
+
+For each recipe (a spaCy config) and each fold k: train on NER UI train.0k (+ NERGrit train unless
+--no-nergrit) with NER UI dev.0k for model selection, then score entity-level exact match on NER UI
+test.0k and on NERGrit valid. Prints per-fold rows and the average per recipe. Trains 5 models per
+recipe (~7 min each on 2 CPU cores with the shipped config): a long benchmark, not a test.
+
+    python benchmarks/ner_folds.py [--configs training/configs/ner.cfg,...] [--folds 1,2,3,4,5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "ner"
+CONVERT = ROOT / "training" / "scripts" / "convert_ner.py"
+
+
+def run(*command: str) -> None:
+    subprocess.run([sys.executable, *command], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def scores(model: Path, gold: Path, work: Path) -> dict:
+    output = work / f"{gold.stem}.json"
+    run("-m", "spacy", "evaluate", str(model), str(gold), "--output", str(output))
+    return json.loads(output.read_text())
+
+
+def fold_scores(config: Path, fold: str, nergrit: bool, work: Path) -> dict:
+    train_files = [DATA / "nerui" / f"train.{fold}.tsv"] + ([DATA / "nergrit" / "train.txt"] if nergrit else [])
+    run(str(CONVERT), str(work / "train.spacy"), *map(str, train_files))
+    run(str(CONVERT), str(work / "dev.spacy"), str(DATA / "nerui" / f"dev.{fold}.tsv"))
+    run(str(CONVERT), str(work / "test.spacy"), str(DATA / "nerui" / f"test.{fold}.tsv"))
+    run(str(CONVERT), str(work / "nergrit.spacy"), str(DATA / "nergrit" / "valid.txt"))
+    run("-m", "spacy", "train", str(config), "--output", str(work / "model"), "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy"))
+    model = work / "model" / "model-best"
+    return {"nerui": scores(model, work / "test.spacy", work), "nergrit": scores(model, work / "nergrit.spacy", work)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--configs", default=str(ROOT / "training" / "configs" / "ner.cfg"))
+    parser.add_argument("--folds", default="1,2,3,4,5")
+    parser.add_argument("--no-nergrit", action="store_true", help="train on NER UI only")
+    args = parser.parse_args()
+    print("| recipe | fold | NER UI test F1 | PER | ORG | LOC | NERGrit valid F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for config in map(Path, args.configs.split(",")):
+        rows = []
+        for fold in (f"{int(k):02d}" for k in args.folds.split(",")):
+            with tempfile.TemporaryDirectory() as tmp:
+                result = fold_scores(config, fold, not args.no_nergrit, Path(tmp))
+            per = {label: 100 * v["f"] for label, v in result["nerui"]["ents_per_type"].items()}
+            row = [100 * result["nerui"]["ents_f"], per.get("PER", 0), per.get("ORG", 0), per.get("LOC", 0), 100 * result["nergrit"]["ents_f"]]
+            rows.append(row)
+            print(f"| {config.name} | {fold} | " + " | ".join(f"{v:.1f}" for v in row) + " |", flush=True)
+        average = [sum(column) / len(rows) for column in zip(*rows)]
+        print(f"| {config.name} | **average** | " + " | ".join(f"**{v:.1f}**" for v in average) + " |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
