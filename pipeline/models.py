@@ -32,8 +32,13 @@ def load_spacy(path: Path) -> Language:
     return spacy.load(path)
 
 
+@lru_cache(maxsize=8)
 def fingerprint(path: Path) -> str:
-    """Digest of a model's files, so a retrained model under the same name counts as a change."""
+    """Digest of a model's files, so a retrained model under the same name counts as a change.
+
+    Cached per process: every shard's marker needs it, and reading the model again each time would
+    put megabytes of I/O on the hot path.
+    """
     digest = hashlib.blake2b(digest_size=8)
     for file in sorted(p for p in path.rglob("*") if p.is_file()):
         digest.update(file.relative_to(path).as_posix().encode())

@@ -11,9 +11,9 @@ from functools import lru_cache
 import stanza
 
 from pipeline.models import STANZA_MODELS
+from pipeline.sentences import Token
 
 TOKENIZER = STANZA_MODELS / "id_berita_tokenizer.pt"
-Token = tuple[int, int, str, bool]
 
 
 @lru_cache(maxsize=1)
