@@ -1,8 +1,9 @@
 """NER recipes under IndoLEM's 5-fold cross-validation of NER UI, side by side in one table.
 
 For each recipe (a spaCy config) and each fold k: train on NER UI train.0k (+ NERGrit train unless
---no-nergrit) with NER UI dev.0k for model selection, then score entity-level exact match on NER UI
-test.0k and on NERGrit valid. Prints per-fold rows and the average per recipe. Trains 5 models per
+--no-nergrit; + the bapos POS train split when the recipe has a tagger) with NER UI dev.0k for model
+selection, then score entity-level exact match on NER UI test.0k, NERGrit valid and NER UGM test.0k
+(PER/ORG/LOC; never trained on). Prints per-fold rows and the average per recipe. Trains 5 models per
 recipe (~7 min each on 2 CPU cores with the shipped config): a long benchmark, not a test.
 
     python benchmarks/ner_folds.py [--configs training/configs/ner.cfg,...] [--folds 1,2,3,4,5]
@@ -17,9 +18,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from spacy.util import load_config
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "ner"
 CONVERT = ROOT / "training" / "scripts" / "convert_ner.py"
+CONVERT_POS = ROOT / "training" / "scripts" / "convert_pos.py"
+POS_TRAIN = ROOT.parent / "shared" / "data" / "pos" / "bapos" / "train.txt"
 
 
 def run(*command: str) -> None:
@@ -34,13 +39,16 @@ def scores(model: Path, gold: Path, work: Path) -> dict:
 
 def fold_scores(config: Path, fold: str, nergrit: bool, work: Path) -> dict:
     train_files = [DATA / "nerui" / f"train.{fold}.tsv"] + ([DATA / "nergrit" / "train.txt"] if nergrit else [])
-    run(str(CONVERT), str(work / "train.spacy"), *map(str, train_files))
+    run(str(CONVERT), str(work / "train" / "ner.spacy"), *map(str, train_files))
+    if "tagger" in load_config(config)["nlp"]["pipeline"]:
+        run(str(CONVERT_POS), str(work / "train" / "pos.spacy"), str(POS_TRAIN))
     run(str(CONVERT), str(work / "dev.spacy"), str(DATA / "nerui" / f"dev.{fold}.tsv"))
     run(str(CONVERT), str(work / "test.spacy"), str(DATA / "nerui" / f"test.{fold}.tsv"))
     run(str(CONVERT), str(work / "nergrit.spacy"), str(DATA / "nergrit" / "valid.txt"))
-    run("-m", "spacy", "train", str(config), "--output", str(work / "model"), "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy"))
+    run(str(CONVERT), str(work / "nerugm.spacy"), str(DATA / "nerugm" / f"test.{fold}.tsv"))
+    run("-m", "spacy", "train", str(config), "--output", str(work / "model"), "--paths.train", str(work / "train"), "--paths.dev", str(work / "dev.spacy"))
     model = work / "model" / "model-best"
-    return {"nerui": scores(model, work / "test.spacy", work), "nergrit": scores(model, work / "nergrit.spacy", work)}
+    return {name: scores(model, work / f"{name}.spacy", work) for name in ("test", "nergrit", "nerugm")}
 
 
 def main() -> None:
@@ -49,15 +57,16 @@ def main() -> None:
     parser.add_argument("--folds", default="1,2,3,4,5")
     parser.add_argument("--no-nergrit", action="store_true", help="train on NER UI only")
     args = parser.parse_args()
-    print("| recipe | fold | NER UI test F1 | PER | ORG | LOC | NERGrit valid F1 |")
-    print("|---|---|---|---|---|---|---|")
+    print("| recipe | fold | NER UI test F1 | PER | ORG | LOC | NERGrit valid F1 | NER UGM test F1 |")
+    print("|---|---|---|---|---|---|---|---|")
     for config in map(Path, args.configs.split(",")):
         rows = []
         for fold in (f"{int(k):02d}" for k in args.folds.split(",")):
             with tempfile.TemporaryDirectory() as tmp:
                 result = fold_scores(config, fold, not args.no_nergrit, Path(tmp))
-            per = {label: 100 * v["f"] for label, v in result["nerui"]["ents_per_type"].items()}
-            row = [100 * result["nerui"]["ents_f"], per.get("PER", 0), per.get("ORG", 0), per.get("LOC", 0), 100 * result["nergrit"]["ents_f"]]
+            per = {label: 100 * v["f"] for label, v in result["test"]["ents_per_type"].items()}
+            row = [100 * result["test"]["ents_f"], per.get("PER", 0), per.get("ORG", 0), per.get("LOC", 0)]
+            row += [100 * result["nergrit"]["ents_f"], 100 * result["nerugm"]["ents_f"]]
             rows.append(row)
             print(f"| {config.name} | {fold} | " + " | ".join(f"{v:.1f}" for v in row) + " |", flush=True)
         average = [sum(column) / len(rows) for column in zip(*rows)]

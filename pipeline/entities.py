@@ -1,4 +1,5 @@
-"""Entities stage: PER / ORG / LOC mentions from the spaCy NER model trained here (models/ner-id).
+"""Entities stage: PER / ORG / LOC mentions from the spaCy NER model trained here (models/ner-id),
+resolved to canonical names, counted per document (`mentions`), and the quotes they speak (`quotes`).
 
 The model runs on the tokens the sentences stage wrote, sentence by sentence (the unit it was trained
 on), so every entity starts and ends on a token of the `tokens` table and its offsets come from those
@@ -7,6 +8,7 @@ tokens, not from a second tokenisation.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import groupby
 from pathlib import Path
 
@@ -14,12 +16,12 @@ import pyarrow as pa
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import schema
+from pipeline import canonical, quotes, schema
 from pipeline.models import load_spacy, model_name, ner_model_path
 
 NAME = "entities"
 REQUIRES = ("sentences", "tokens")
-PROVIDES = ("entities",)
+PROVIDES = ("entities", "mentions", "quotes")
 
 # News names a government by its seat ("Gedung Putih mengatakan ..."); the training corpora tag
 # buildings as LOC, so a span the model found with one of these names is relabelled ORG. This only
@@ -37,10 +39,10 @@ def tag(nlp: Language, sentences: list[list[str]], batch_size: int = 256) -> lis
 
 
 def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.Table]:
-    """sentences + tokens -> entities."""
+    """documents + sentences + tokens -> entities, mentions, quotes."""
     nlp = load_spacy(model or ner_model_path())
     source = model_name(nlp)
-    sentences = {(row["doc_id"], row["sent_index"]): row for row in tables["sentences"].select(["doc_id", "sent_index", "start", "text"]).to_pylist()}
+    sentences = {(row["doc_id"], row["sent_index"]): row for row in tables["sentences"].select(["doc_id", "sent_index", "start", "end", "text"]).to_pylist()}
     tokens = tables["tokens"].select(["doc_id", "sent_index", "start", "end", "text"]).to_pylist()
     keys, token_lists = [], []
     for key, group in groupby(tokens, key=lambda token: (token["doc_id"], token["sent_index"])):
@@ -62,4 +64,55 @@ def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.
                 "label": "ORG" if relabel else label,
                 "source": f"{source}+{RELABEL_SOURCE}" if relabel else source,
             })
-    return {"entities": schema.from_rows(rows, schema.ENTITIES)}
+    texts = dict(zip(tables["documents"].column("doc_id").to_pylist(), tables["documents"].column("text").to_pylist()))
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for (doc_id, _), sentence in sentences.items():
+        spans.setdefault(doc_id, []).append((sentence["start"], sentence["end"]))
+    by_doc = {doc_id: list(doc_rows) for doc_id, doc_rows in groupby(rows, key=lambda row: row["doc_id"])}
+    quote_rows, mention_rows = [], []
+    for doc_id, doc_spans in spans.items():
+        doc_rows = by_doc.get(doc_id, [])
+        found = [canonical.Mention(r["start"], r["end"], r["text"], r["label"]) for r in doc_rows]
+        for row, (name, resolved_by) in zip(doc_rows, canonical.resolve(found, texts[doc_id])):
+            row["canonical"], row["resolved_by"] = name, resolved_by
+        mention_rows += mentions(doc_rows)
+        quote_rows += quote_table_rows(doc_id, texts[doc_id], sorted(doc_spans), doc_rows)
+    return {
+        "entities": schema.from_rows(rows, schema.ENTITIES),
+        "mentions": schema.from_rows(mention_rows, schema.MENTIONS),
+        "quotes": schema.from_rows(quote_rows, schema.QUOTES),
+    }
+
+
+def mentions(entity_rows: list[dict]) -> list[dict]:
+    """One row per (canonical, label) of one document's entities, first mentioned first."""
+    grouped: dict[tuple[str, str], dict] = {}
+    for row in entity_rows:
+        key = (row["canonical"], row["label"])
+        if key not in grouped:
+            grouped[key] = {"doc_id": row["doc_id"], "canonical": key[0], "label": key[1], "count": 0, "first_start": row["start"], "sent_indexes": [], "forms": []}
+        group = grouped[key]
+        group["count"] += 1
+        group["first_start"] = min(group["first_start"], row["start"])
+        if row["sent_index"] not in group["sent_indexes"]:
+            group["sent_indexes"].append(row["sent_index"])
+        if row["text"] not in group["forms"]:
+            group["forms"].append(row["text"])
+    return sorted(grouped.values(), key=lambda group: group["first_start"])
+
+
+def quote_table_rows(doc_id: str, text: str, sentence_spans: list[tuple[int, int]], entity_rows: list[dict]) -> list[dict]:
+    entities = [quotes.Entity(r["ent_index"], r["start"], r["end"], r["label"], r["canonical"]) for r in entity_rows]
+    starts = [start for start, _ in sentence_spans]
+    rows = []
+    for index, quote in enumerate(quotes.find_quotes(text, sentence_spans, entities)):
+        speaker = quote.speaker
+        rows.append({
+            "doc_id": doc_id, "quote_index": index, "sent_index": max(bisect_right(starts, quote.start) - 1, 0),
+            "start": quote.start, "end": quote.end, "text": text[quote.start:quote.end], "kind": quote.kind, "cue": quote.cue,
+            "speaker": text[speaker.start:speaker.end] if speaker else None,
+            "speaker_start": speaker.start if speaker else None, "speaker_end": speaker.end if speaker else None,
+            "speaker_canonical": speaker.canonical if speaker else None, "speaker_label": speaker.label if speaker else None,
+            "speaker_ent_index": speaker.index if speaker else None, "speaker_resolved_by": quote.resolved_by if speaker else None,
+        })
+    return rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+import pandas as pd
 from spacy.tokens import Doc
 from spacy.training import Example
 
@@ -94,3 +95,55 @@ def kept_lines(raw_lines: list[str]) -> list[str | None]:
         if start is not None:
             kept[block.line].append(block.clean)
     return [" ".join(kept[i]) if i in kept else None for i in range(len(raw_lines))]
+
+
+def evaluate_quotes(gold: pd.DataFrame, documents: pd.DataFrame, predicted: pd.DataFrame, min_overlap: float = 0.5) -> dict:
+    """Quote P/R/F1 against gold quotes of the same articles, and speaker accuracy on matched ones.
+
+    Gold rows give `file`, `kind`, `quote` (verbatim) and `speaker_canonical`; a predicted quote
+    matches a gold one of its document when their character spans overlap by `min_overlap` of
+    their union (reported speech has no marks to agree on where it starts). A speaker is right when
+    one name contains the other as whole words, case-insensitively ("Joe Biden" for the gold
+    "pemerintahan Joe Biden"); an unnamed gold speaker matches only a null prediction.
+    """
+    doc_of = {Path(source).name: doc_id for doc_id, source in zip(documents["doc_id"], documents["source"])}
+    texts = dict(zip(documents["doc_id"], documents["text"]))
+    gold_rows = []
+    for row in gold.itertuples():
+        doc_id = doc_of[row.file]
+        start = texts[doc_id].find(row.quote)
+        if start >= 0:
+            gold_rows.append((doc_id, start, start + len(row.quote), row.kind, row.speaker_canonical))
+    matched: dict[int, dict] = {}
+    for quote in predicted.itertuples():
+        spans = [(i, _overlap((quote.start, quote.end), g[1:3])) for i, g in enumerate(gold_rows) if g[0] == quote.doc_id and i not in matched]
+        best = max(spans, key=lambda pair: pair[1], default=(None, 0.0))
+        if best[1] >= min_overlap:
+            matched[best[0]] = quote._asdict()
+    with_speaker = [i for i in matched if gold_rows[i][4]]
+    right_speaker = [i for i in matched if _same_speaker(matched[i]["speaker_canonical"], gold_rows[i][4])]
+    precision = len(matched) / len(predicted) if len(predicted) else 0.0
+    recall = len(matched) / len(gold_rows) if gold_rows else 0.0
+    return {
+        "gold": len(gold_rows),
+        "unlocated": len(gold) - len(gold_rows),  # gold quotes not in documents.text (cleaned away)
+        "predicted": len(predicted),
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "speaker_accuracy": len(right_speaker) / len(matched) if matched else 0.0,
+        "named_speaker_accuracy": len([i for i in with_speaker if i in right_speaker]) / len(with_speaker) if with_speaker else 0.0,
+        "matches": [(gold_rows[i], matched[i]) for i in sorted(matched)],
+    }
+
+
+def _same_speaker(predicted: object, gold: str) -> bool:
+    if not isinstance(predicted, str) or not gold:
+        return not isinstance(predicted, str) and not gold
+    a, b = f" {predicted.casefold()} ", f" {gold.casefold()} "
+    return a in b or b in a
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return max(shared, 0) / (max(a[1], b[1]) - min(a[0], b[0]))

@@ -11,7 +11,7 @@ import pyarrow as pa
 
 # Bump when a column is added, removed or changes meaning: `berita stage` refuses tables of
 # another version instead of mixing them.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 RAW = pa.schema(
     [
@@ -99,6 +99,43 @@ ENTITIES = pa.schema(
         pa.field("text", pa.string(), nullable=False),
         pa.field("label", pa.string(), nullable=False),  # PER, ORG, LOC
         pa.field("source", pa.string(), nullable=False),  # model name and version
+        # One name per entity, the same string across documents: "Shoigu" -> "Sergei Shoigu",
+        # "AS" -> "Amerika Serikat". `resolved_by` says how (see pipeline/canonical.py).
+        pa.field("canonical", pa.string(), nullable=False),
+        pa.field("resolved_by", pa.string(), nullable=False),
+    ]
+)
+
+# One row per entity per document: what co-mention and frequency analyses start from.
+MENTIONS = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("canonical", pa.string(), nullable=False),
+        pa.field("label", pa.string(), nullable=False),
+        pa.field("count", pa.int32(), nullable=False),
+        pa.field("first_start", pa.int64(), nullable=False),  # offset of the first mention in documents.text
+        pa.field("sent_indexes", pa.list_(pa.int32()), nullable=False),  # sorted, distinct
+        pa.field("forms", pa.list_(pa.string()), nullable=False),  # distinct surface forms, first seen first
+    ]
+)
+
+QUOTES = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("quote_index", pa.int32(), nullable=False),  # within the document
+        pa.field("sent_index", pa.int32(), nullable=False),  # sentence where the quote starts
+        pa.field("start", pa.int64(), nullable=False),  # the quoted words, without quote marks
+        pa.field("end", pa.int64(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),  # direct (in quote marks) or indirect (reported)
+        pa.field("cue", pa.string()),  # the word that says it is speech: kata, ujar, mengatakan, menurut ...
+        pa.field("speaker", pa.string()),  # speaker as written, null when the text does not say
+        pa.field("speaker_start", pa.int64()),
+        pa.field("speaker_end", pa.int64()),
+        pa.field("speaker_canonical", pa.string()),  # entities.canonical of the speaker, when it is an entity
+        pa.field("speaker_label", pa.string()),
+        pa.field("speaker_ent_index", pa.int32()),  # joins entities on (doc_id, ent_index)
+        pa.field("speaker_resolved_by", pa.string()),  # how the speaker was found (see pipeline/quotes.py)
     ]
 )
 
@@ -119,6 +156,8 @@ TABLES: dict[str, pa.Schema] = {
     "sentences": SENTENCES,
     "tokens": TOKENS,
     "entities": ENTITIES,
+    "mentions": MENTIONS,
+    "quotes": QUOTES,
     "errors": ERRORS,
 }
 

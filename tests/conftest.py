@@ -29,7 +29,7 @@ def seed_out(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_tables(seed_out) -> dict[str, pd.DataFrame]:
-    names = ["documents", "blocks", "sentences", "tokens", "entities", "errors"]
+    names = ["documents", "blocks", "sentences", "tokens", "entities", "mentions", "quotes", "errors"]
     return {name: pd.read_parquet(seed_out / f"{name}.parquet") for name in names}
 
 

@@ -1,0 +1,165 @@
+"""One name per entity: resolve short mentions within an article and common short forms everywhere.
+
+Analyses count people and places, not strings: "Shoigu" after "Sergei Shoigu", "AS" next to
+"Amerika Serikat" and "KIM JONG UN" in a headline are each one entity. Resolution is deliberately
+conservative, because a wrong merge is worse for counting than a missed one:
+- `alias`: a short form in ALIASES (AS -> Amerika Serikat, Korut -> Korea Utara, PBB -> ...);
+- `acronym`: an acronym the article defines itself, "Badan Intelijen Negara (BIN)";
+- `longer_mention`: a person's partial name that is part of a longer name of a person in the same
+  article (Kirby -> John Kirby); when two people fit ("Kim" in an article naming Kim Jong Un and Kim
+  Il Sung), the one named last before the mention, as a reader would take it, or else the first
+  named after it; a
+  one-word mention the model labelled otherwise resolves the same way ("Watson" tagged LOC after
+  "Adrienne Watson"), keeping the model's label;
+- `case`: an ALL-CAPS mention written normally elsewhere in the article;
+- `self`: none of these; the mention, whitespace-normalised, is its own canonical name.
+Places and organisations are never merged with a longer name ("Rusia" inside "Kementerian
+Pertahanan Rusia" stays the country), only through aliases and acronyms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Short forms of one name in Indonesian news, keyed case-insensitively. Values are the canonical
+# names; only names written one way across outlets belong here.
+ALIASES = {
+    "as": "Amerika Serikat",
+    "a.s.": "Amerika Serikat",
+    "amerika": "Amerika Serikat",
+    "usa": "Amerika Serikat",
+    "korut": "Korea Utara",
+    "dprk": "Korea Utara",
+    "republik demokratik rakyat korea": "Korea Utara",
+    "korsel": "Korea Selatan",
+    "republik korea": "Korea Selatan",
+    "pbb": "Perserikatan Bangsa-Bangsa",
+    "perserikatan bangsa bangsa": "Perserikatan Bangsa-Bangsa",
+    "dk pbb": "Dewan Keamanan PBB",
+    "dewan keamanan perserikatan bangsa-bangsa": "Dewan Keamanan PBB",
+    "ue": "Uni Eropa",
+    "federasi rusia": "Rusia",
+    "cina": "China",
+    "tiongkok": "China",
+    "rrt": "China",
+    "rrc": "China",
+    "britania raya": "Inggris",
+    "ri": "Indonesia",
+    "republik indonesia": "Indonesia",
+    "pakta pertahanan atlantik utara": "NATO",
+    "tni": "Tentara Nasional Indonesia",
+    "polri": "Kepolisian Negara Republik Indonesia",
+    "kpk": "Komisi Pemberantasan Korupsi",
+    "dpr": "Dewan Perwakilan Rakyat",
+    "mpr": "Majelis Permusyawaratan Rakyat",
+    "kemlu": "Kementerian Luar Negeri",
+    "kemenlu": "Kementerian Luar Negeri",
+    "kemhan": "Kementerian Pertahanan",
+    "kemenhan": "Kementerian Pertahanan",
+    "asean": "ASEAN",
+    "uni soviet": "Uni Soviet",
+}
+
+NAME_PARTICLES = {"bin", "binti", "van", "von", "de", "da", "al", "el", "la", "le", "di", "dos", "del"}
+
+# "X (Y)" right after a mention: one of the two is the other's acronym.
+PARENTHESIS = re.compile(r"\s*\(([^()\n]{2,80})\)")
+ACRONYM = re.compile(r"^[A-Z][A-Za-z.&-]{1,9}$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+def normalise(text: str) -> str:
+    """Whitespace collapsed and typographic apostrophes/hyphens made plain."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2011", "-")
+    return " ".join(text.split())
+
+
+def resolve(mentions: list[Mention], text: str) -> list[tuple[str, str]]:
+    """(canonical, resolved_by) for each mention of one document, in the given order."""
+    forms = [normalise(m.text) for m in mentions]
+    acronyms = _defined_acronyms(mentions, forms, text)
+    people: dict[str, list[int]] = {}
+    for form, mention in zip(forms, mentions):
+        if mention.label == "PER" and _looks_like_name(form):
+            people.setdefault(form.casefold(), []).append(mention.start)
+    written = {form.casefold(): form for form in forms if not _all_caps(form)}
+    resolved = []
+    for form, mention in zip(forms, mentions):
+        key = form.casefold()
+        if key in ALIASES:
+            resolved.append((ALIASES[key], "alias"))
+        elif (mention.label, key) in acronyms:
+            full = acronyms[mention.label, key]
+            resolved.append((ALIASES.get(full.casefold(), full), "acronym"))
+        elif (mention.label == "PER" or len(key.split()) == 1) and (longer := _longer_name(key, mention.start, people)):
+            resolved.append((_cased(longer, written, forms), "longer_mention"))
+        elif _all_caps(form) and len(form) > 5 and key in written:
+            resolved.append((written[key], "case"))
+        else:
+            resolved.append((form, "self"))
+    return resolved
+
+
+def _looks_like_name(form: str) -> bool:
+    """Every word capitalised, bar name particles: a model's over-long span ("Biden baru-baru") is no full name."""
+    return all(word[0].isupper() or word in NAME_PARTICLES for word in form.split())
+
+
+def _all_caps(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _cased(key: str, written: dict[str, str], forms: list[str]) -> str:
+    return written.get(key) or next(form for form in forms if form.casefold() == key)
+
+
+def _longer_name(key: str, position: int, people: dict[str, list[int]]) -> str | None:
+    """The longer person name in the article that contains `key` as whole words, nearest before it."""
+    words = key.split()
+    containing = [name for name in people if len(name.split()) > len(words) and _contains(name.split(), words)]
+    maximal = [name for name in containing if not any(other != name and _contains(other.split(), name.split()) for other in containing)]
+    if len(maximal) <= 1:
+        return maximal[0] if maximal else None
+    before = [(max(p for p in people[name] if p < position), name) for name in maximal if min(people[name]) < position]
+    return max(before)[1] if before else min((min(people[name]), name) for name in maximal)[1]
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def _defined_acronyms(mentions: list[Mention], forms: list[str], text: str) -> dict[tuple[str, str], str]:
+    """Acronyms the article spells out: "Badan Intelijen Negara (BIN)" or "BIN (Badan Intelijen Negara)"."""
+    defined = {}
+    for mention, form in zip(mentions, forms):
+        match = PARENTHESIS.match(text, mention.end)
+        if not match:
+            continue
+        inner = normalise(match.group(1))
+        short, full = (inner, form) if len(inner) < len(form) else (form, inner)
+        if ACRONYM.match(short) and len(full.split()) > 1 and _initials_fit(short, full):
+            defined[mention.label, short.casefold()] = full
+    return defined
+
+
+def _initials_fit(short: str, full: str) -> bool:
+    """Every capital of the acronym starts a word of the full name, in order (tolerates Bahasa's KPK, Kemenlu)."""
+    initials = [word[0].upper() for word in re.split(r"[\s-]+", full) if word]
+    capitals = [c for c in short if c.isupper()]
+    position = 0
+    for capital in capitals:
+        while position < len(initials) and initials[position] != capital:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True
