@@ -28,15 +28,15 @@ BEFORE_CUES = (
     "memaparkan", "menjabarkan", "menuduh", "melaporkan", "dilaporkan", "dikatakan",
 )
 PRONOUNS = ("dia", "ia", "beliau", "mereka")
-ROLE_START = re.compile(r"(juru bicara|jubir|menteri|presiden|wakil|kepala|ketua|direktur|penasihat|duta besar|pejabat|sekretaris|pemimpin|komandan|panglima|gubernur|anggota|mantan)\b", re.I)
+ROLE_START = re.compile(r"(juru bicara|jubir|menteri|presiden|wakil|kepala|ketua|direktur|penasihat|duta besar|pejabat|sekretaris|pemimpin|komandan|panglima|gubernur|anggota|mantan)\b", re.IGNORECASE)
 
 CLAUSE_BREAK = re.compile(r",|\s[-–—]{1,2}\s|:\s")  # a dateline "WASHINGTON -- " ends a clause too
 QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
-AFTER_CUE = re.compile(r"[\s,.]*\b(" + "|".join(AFTER_CUES) + r")(nya\b|\b)\s*(" + "|".join(PRONOUNS) + r")?\b", re.I)
-BEFORE_CUE = re.compile(r"\b(" + "|".join(BEFORE_CUES) + r")\b[^,.:\u201c\"]{0,40}?[,:]?\s*$", re.I)
-REPORTED = re.compile(r"\b(" + "|".join(BEFORE_CUES) + r")\b(?:[^.,\u201c\"]{0,60}?\bbahwa\b|\s*,|\s*:)?\s*", re.I)
-ACCORDING = re.compile(r"(?:^|,\s*)\b[Mm]enurut\s+([^,.]{2,80})", re.I)
-TRAILING_CUE = re.compile(r",\s*(" + "|".join(AFTER_CUES) + r")(nya\b|\b)\s*([^,.]{0,80})[.!?]?\s*$", re.I)
+AFTER_CUE = re.compile(r"[\s,.]*\b(" + "|".join(AFTER_CUES) + r")(nya\b|\b)\s*(" + "|".join(PRONOUNS) + r")?\b", re.IGNORECASE)
+BEFORE_CUE = re.compile(r"\b(" + "|".join(BEFORE_CUES) + r")\b[^,.:\u201c\"]{0,40}?[,:]?\s*$", re.IGNORECASE)
+REPORTED = re.compile(r"\b(" + "|".join(BEFORE_CUES) + r")\b(?:[^.,\u201c\"]{0,60}?\bbahwa\b|\s*,|\s*:)?\s*", re.IGNORECASE)
+ACCORDING = re.compile(r"(?:^|,\s*)\b[Mm]enurut\s+([^,.]{2,80})", re.IGNORECASE)
+TRAILING_CUE = re.compile(r",\s*(" + "|".join(AFTER_CUES) + r")(nya\b|\b)\s*([^,.]{0,80})[.!?]?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,10 @@ def find_quotes(text: str, sentence_spans: list[tuple[int, int]], entities: list
 
 def _direct_quotes(text: str, spans: list[tuple[int, int]], starts: list[int], entities: list[Entity]) -> list[Quote]:
     quotes: list[Quote] = []
-    for open_at, close_at in _quote_marks(text):
+    for open_at, close_at in quote_mark_spans(text):
         inner_start, inner_end = open_at + 1, close_at
         words = text[inner_start:inner_end].split()
-        sentence_start, sentence_end = spans[max(bisect_right(starts, open_at) - 1, 0)]
+        sentence_start = spans[max(bisect_right(starts, open_at) - 1, 0)][0]
         quote = Quote(inner_start, _strip_end(text, inner_start, inner_end), "direct")
         after = AFTER_CUE.match(text, close_at + 1)
         before = BEFORE_CUE.search(text, sentence_start, open_at)
@@ -107,7 +107,7 @@ def _direct_quotes(text: str, spans: list[tuple[int, int]], starts: list[int], e
     return quotes
 
 
-def _quote_marks(text: str) -> list[tuple[int, int]]:
+def quote_mark_spans(text: str) -> list[tuple[int, int]]:
     """(open, close) positions of quote pairs within a paragraph; an unclosed quote runs to its paragraph's end."""
     pairs = []
     position = 0
