@@ -38,6 +38,8 @@ TIME_ZONES = {"WIB": 7, "WITA": 8, "WIT": 9, "GMT": 0, "UTC": 0}
 DAY_NAMES = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,}){1,2}"
 
+LIST_ITEM = re.compile(r"^\s*(?:[-–•*·●▪]|\d{1,2}[.)]|[a-z][.)])\s")
+
 DATE_LINE = re.compile(
     rf"^(?:{DOMAIN}\s*[-–—]\s*|(?:diterbitkan|diperbarui|dipublikasikan|published|updated?|tayang)\s*:?\s*)?"
     rf"[-–—|•\s]*(?:{DAY_NAMES}\s*,?\s*)?"
@@ -73,7 +75,7 @@ OUTLET_WORDS = (
 
 READ_ALSO = re.compile(
     r"^(?:baca juga|baca pula|simak juga|lihat juga|baca selengkapnya|baca lebih lanjut(?: dari [^:]{1,40})?"
-    r"|pilihan editor|berita terkait|artikel terkait|baca)\s*(?::\s*(?P<rest>.*)|$)",
+    r"|pilihan editor|berita terkait|artikel terkait|baca)\s*(?:(?::|>>)\s*(?P<rest>.*)|$)",
     re.IGNORECASE,
 )
 AD = re.compile(
@@ -88,30 +90,34 @@ CALL_TO_ACTION = re.compile(
     r"(?:google news|telegram|whatsapp|instagram|twitter|facebook|youtube|tiktok|channel|saluran|berita (?:terkini|up to date)|up to date)"
     r"|^(?:share|bagikan|tweet|salin link|copy link|kirim)\b.{0,30}$"
     r"|^(?:lewati|akhir dari|cek|simak|klik)\b.{0,60}(?:whatsapp|telegram|google news|instagram|twitter|facebook|tiktok|youtube)"
-    r"|(?:bantuan|dukungan) donasi (?:anda|kamu)|^donasi sekarang|^dukung kami\b|^live streaming\b",
+    r"|(?:bantuan|dukungan) donasi (?:anda|kamu)|^donasi sekarang|^dukung kami\b|^live streaming\b"
+    r"|^(?:berlangganan|langganan|daftar(?:kan)?)\b.{0,40}\b(?:newsletter|buletin|email|surel)\b|^subscribe to\b",
     re.IGNORECASE,
 )
-VIDEO = re.compile(r"^\[gambas:video|^simak video\b|^tonton video\b|^video\s*:", re.IGNORECASE)
+VIDEO = re.compile(r"^\[gambas:video|^simak video\b|^tonton video\b|^video\s*:|^\[video\]", re.IGNORECASE)
 CREDIT = re.compile(
     r"^\(?(?:foto|photo|ilustrasi foto|sumber foto|sumber gambar|grafis|infografis)\s*[:,]\s*\S|^\(?[A-Z ]*FOTO/|^\(?(?:foto|photo)\s*/"
     rf"|^{DOMAIN}/[A-Z][\w .]+$",
     re.IGNORECASE,
 )
 SYNDICATION = re.compile(r"^artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|dipublikasikan)", re.IGNORECASE)
-COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright|hak cipta)", re.IGNORECASE)
-TAGS = re.compile(r"^#\s*\w|^(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci)\s*(?::.*)?$", re.IGNORECASE)
+COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright|hak cipta)|^dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan|memuat)\b.{0,60}\b(?:artikel|konten|berita)",
+    re.IGNORECASE,
+)
+TAGS = re.compile(r"^#\s*\w|^(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci)\s*(?::.*)?$|^this entry was posted in\b", re.IGNORECASE)
 NAVIGATION = re.compile(
     r"^(?:terkait|terkini|terpopuler|populer|trending|berita lainnya|berita terkini|berita populer|berita selanjutnya"
     r"|artikel pilihan|artikel selanjutnya|artikel terkait|rekomendasi(?: artikel)?|recent posts|related posts|kabar daerah"
     r"|selanjutnya|sebelumnya|halaman selanjutnya|halaman sebelumnya|next|prev|show all|tampilkan semua|halaman\s*:?"
     r"|load more|muat lebih banyak|lihat semua|beranda|home|halaman \d+ dari \d+|lihat foto|\d+ komentar|komentar"
-    r"|baca berikutnya|lompati ke konten|skip to content|next page|halaman(?:\s+\d+)+|waktu baca \d+ menit|sedang memuat\W*|lanjutkan membaca\W*|konten dari pengguna|\d{1,3}|[^\w\s]{1,3}|\w)$"
+    r"|baca berikutnya|lompati ke konten|skip to content|next page|halaman(?:\s+\d+)+(?:\s+selanjutnya)?|waktu baca \d+ menit|sedang memuat\W*|lanjutkan membaca\W*|konten dari pengguna|\d{1,3}|[^\w\s]{1,3}|\w)$"
     r"|^\S.{0,40}(?:\s[»›>]\s.{1,40}){1,4}$",
     re.IGNORECASE,
 )
 CLOSING_INITIALS = re.compile(r"^[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9-]{1,8})*\s*[)\]]$", re.IGNORECASE)
 BYLINE = re.compile(
-    r"^(?:oleh|penulis|laporan wartawan|laporan reporter|tim riset)\b\s*:?\s*\S.{0,60}$"
+    r"^(?:oleh|penulis|laporan wartawan|laporan reporter|tim riset|posted by|ditulis oleh)\b\s*:?\s*\S.{0,60}$"
     r"|^(?:artikel|berita|tulisan) (?:ini )?(?:yang )?(?:diterbitkan|ditulis|dilaporkan) oleh$"
     rf"|^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}})\s*[-–,|]\s*(?:{OUTLET_WORDS})$"
     r"|^(?-i:[A-Z][A-Z.'’ ]{3,40}\|\s*[A-Z][A-Za-z ]{1,30})$"
@@ -145,15 +151,24 @@ AUTHOR_BIO = re.compile(
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|\*{3}$")
 READ_ALSO_INLINE = re.compile(r"(?<=[.!?”\"'])\s+(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT) (?:[Jj]uga|JUGA)\s*(?::|>>)")
 TITLE_FUNCTION_WORDS = {"yang", "di", "ke", "dari", "dan", "untuk", "dengan", "pada", "atau", "oleh", "dalam", "bagi", "hingga", "vs", "&"}
-AD_INLINE = re.compile(r"\s*\bADVERTISEMENT(?: SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT)?\b\s*|\s*\bSCROLL TO (?:CONTINUE|RESUME) (?:WITH )?CONTENT\b\s*")
-CLOSING_INLINE = re.compile(r"(?<=[.!?”\"])\s+(?:[(\[][a-z]{2,5}(?:/[a-z]{2,8})*[)\]]|\([A-Za-z]{2,6}(?:/[A-Za-z0-9-]{1,8})+\))$")
+AD_INLINE = re.compile(
+    r"\s*\bADVERTISEMENT(?: SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT)?\b\s*|\s*\bSCROLL TO (?:CONTINUE|RESUME) (?:WITH )?CONTENT\b\s*"
+    r"|(?<=[.!?”\"])\s*\b(?:Scroll|SCROLL) (?:untuk|UNTUK) (?:melanjutkan|MELANJUTKAN)(?: (?:membaca|MEMBACA))?\b\s*"
+)
+# Closing initials glued to the last paragraph: (rdp/imk), (AHL), (*) — but "(KCNA)" is a photo credit.
+AGENCY_INITIALS = "|".join(sorted({name.upper() for name in AGENCIES if name.isalpha() and len(name) <= 4}))
+CLOSING_INLINE = re.compile(
+    r"(?<=[.!?”\"])\s+(?:[(\[][a-z]{2,5}(?:/[a-z]{2,8})*[)\]]|\([A-Za-z]{2,6}(?:/[A-Za-z0-9-]{1,8})+\)"
+    rf"|\((?!(?:{AGENCY_INITIALS})\))[A-Z]{{2,4}}\)|\(\*\))$"
+)
 
 
 def _find_read_also(text: str) -> tuple[int, int] | None:
     """`... kata dia. Baca juga: Judul Lain Sementara itu, ...`: the marker and the linked title.
 
-    The title runs until an opening quote or the first capitalised word followed by two lowercase
-    words that are not a title's function words (the next sentence), else to the end of the line.
+    The title runs until an opening quote or the first capitalised word followed by lowercase words
+    that are not a title's function words (the next sentence: one right after it or after an
+    acronym, two within four words), else to the end of the line.
     """
     match = READ_ALSO_INLINE.search(text)
     if not match:
@@ -163,10 +178,15 @@ def _find_read_also(text: str) -> tuple[int, int] | None:
         token = word.group()
         if index and token[0] in "\"“'‘":
             return match.start(), match.end() + word.start()
-        following = [w.group().strip(",.;:") for w in words[index + 1: index + 3]]
-        if index and token[0].isupper() and len(following) == 2 and all(f.isalpha() and f.islower() and f not in TITLE_FUNCTION_WORDS for f in following):
+        following = [_sentence_word(w.group()) for w in words[index + 1: index + 5]]
+        if index and token[0].isupper() and not token.isupper() and any(following[:2]) and sum(following) >= 2:
             return match.start(), match.end() + word.start()
     return match.start(), len(text)
+
+
+def _sentence_word(word: str) -> bool:
+    word = word.strip(",.;:")
+    return word.isalpha() and word.islower() and word not in TITLE_FUNCTION_WORDS
 
 
 def _find_pattern(pattern: re.Pattern):
@@ -329,7 +349,9 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
     ]
     if ends:
         last = min(last, ends[0] - 1)
+    last = _before_footer_run(content, paragraphs, first, last)
     stop = ends[0] if ends else len(content)
+    last = _through_closing_initials(content, last, stop)
     closed = ends and content[stop].label in {"editor", "source", "byline"}
     following = last + 1
     while following < stop and not content[following].label:
@@ -354,6 +376,40 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
                 block.set("nav", "short_line_after_article_end")
 
 
+def _before_footer_run(content: list[Block], paragraphs: list[int], first: int, last: int) -> int:
+    """Where the body ends when a footer of short lines (share buttons, "Related", comment counters,
+    archive links) is followed by a last paragraph or two (an author bio, a disclaimer).
+
+    A subheading is one short line; a run of three or more lines that are not paragraphs, two of
+    them not yet labelled and not list items, with little text after it, is the page's footer.
+    """
+    run: list[int] = []
+    for i in range(first + 1, last + 1):
+        if i in paragraphs:
+            run = []
+            continue
+        run.append(i)
+        open_lines = [j for j in run if not content[j].label and not LIST_ITEM.match(content[j].clean)]
+        if len(run) >= 3 and len(open_lines) >= 2:
+            after = [p for p in paragraphs if p > i and p <= last]
+            words_before = sum(len(content[p].clean.split()) for p in paragraphs if first <= p < run[0])
+            words_after = sum(len(content[p].clean.split()) for p in after)
+            if len(after) <= 2 and words_after < 0.5 * words_before:
+                return run[0] - 1
+    return last
+
+
+def _through_closing_initials(content: list[Block], last: int, stop: int) -> int:
+    """A last paragraph signed with closing initials "(ysp)" after paging links is still the article's."""
+    for i in range(last + 1, stop):
+        block = content[i]
+        if not block.label and CLOSING_INLINE.search(block.clean):
+            return i
+        if not block.label and len(block.clean.split()) > 2:
+            break
+    return last
+
+
 def _label_header(header: list[Block], metadata: Metadata) -> None:
     """Before the body: section names, then the title, then a standfirst, names and captions.
 
@@ -376,6 +432,8 @@ def _label_header(header: list[Block], metadata: Metadata) -> None:
         elif _looks_like_name(block.clean):
             block.set("byline", "name_in_header")
             metadata.authors = metadata.authors or [block.clean]
+        elif len(block.clean.split()) >= 3 and SENTENCE_END.search(block.clean):
+            block.set("body", "short_paragraph_before_body")  # losing a sentence is worse than keeping a stray one
         else:
             block.set("nav", "short_line_in_header")
 
