@@ -1,7 +1,8 @@
 """NER recipes under IndoLEM's 5-fold cross-validation of NER UI, side by side in one table.
 
 For each recipe (a spaCy config) and each fold k: train on NER UI train.0k (+ NERGrit train unless
---no-nergrit; + the bapos POS train split when the recipe has a tagger) with NER UI dev.0k for model
+--no-nergrit; + NER UGM train.0k with --nerugm, its O on capitalised tokens taken as unknown; + the
+bapos POS train split when the recipe has a tagger) with NER UI dev.0k for model
 selection, then score entity-level exact match on NER UI test.0k, NERGrit valid and NER UGM test.0k
 (PER/ORG/LOC; never trained on). Prints per-fold rows and the average per recipe. Trains 5 models per
 recipe (~7 min each on 2 CPU cores with the shipped config): a long benchmark, not a test.
@@ -37,9 +38,10 @@ def scores(model: Path, gold: Path, work: Path) -> dict:
     return json.loads(output.read_text())
 
 
-def fold_scores(config: Path, fold: str, nergrit: bool, work: Path) -> dict:
+def fold_scores(config: Path, fold: str, nergrit: bool, nerugm: bool, work: Path) -> dict:
     train_files = [DATA / "nerui" / f"train.{fold}.tsv"] + ([DATA / "nergrit" / "train.txt"] if nergrit else [])
-    run(str(CONVERT), str(work / "train" / "ner.spacy"), *map(str, train_files))
+    partial = ["--partial", str(DATA / "nerugm" / f"train.{fold}.tsv")] if nerugm else []
+    run(str(CONVERT), str(work / "train" / "ner.spacy"), *map(str, train_files), *partial)
     if "tagger" in load_config(config)["nlp"]["pipeline"]:
         run(str(CONVERT_POS), str(work / "train" / "pos.spacy"), str(POS_TRAIN))
     run(str(CONVERT), str(work / "dev.spacy"), str(DATA / "nerui" / f"dev.{fold}.tsv"))
@@ -55,22 +57,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--configs", default=str(ROOT / "training" / "configs" / "ner.cfg"))
     parser.add_argument("--folds", default="1,2,3,4,5")
-    parser.add_argument("--no-nergrit", action="store_true", help="train on NER UI only")
+    parser.add_argument("--no-nergrit", action="store_true", help="train without NERGrit")
+    parser.add_argument("--nerugm", action="store_true", help="also train on NER UGM train.0k (O on capitalised tokens unknown)")
     args = parser.parse_args()
     print("| recipe | fold | NER UI test F1 | PER | ORG | LOC | NERGrit valid F1 | NER UGM test F1 |")
     print("|---|---|---|---|---|---|---|---|")
     for config in map(Path, args.configs.split(",")):
+        recipe = config.name + (" + NER UGM" if args.nerugm else "") + (" (no NERGrit)" if args.no_nergrit else "")
         rows = []
         for fold in (f"{int(k):02d}" for k in args.folds.split(",")):
             with tempfile.TemporaryDirectory() as tmp:
-                result = fold_scores(config, fold, not args.no_nergrit, Path(tmp))
+                result = fold_scores(config, fold, not args.no_nergrit, args.nerugm, Path(tmp))
             per = {label: 100 * v["f"] for label, v in result["test"]["ents_per_type"].items()}
             row = [100 * result["test"]["ents_f"], per.get("PER", 0), per.get("ORG", 0), per.get("LOC", 0)]
             row += [100 * result["nergrit"]["ents_f"], 100 * result["nerugm"]["ents_f"]]
             rows.append(row)
-            print(f"| {config.name} | {fold} | " + " | ".join(f"{v:.1f}" for v in row) + " |", flush=True)
+            print(f"| {recipe} | {fold} | " + " | ".join(f"{v:.1f}" for v in row) + " |", flush=True)
         average = [sum(column) / len(rows) for column in zip(*rows)]
-        print(f"| {config.name} | **average** | " + " | ".join(f"**{v:.1f}**" for v in average) + " |", flush=True)
+        print(f"| {recipe} | **average** | " + " | ".join(f"**{v:.1f}**" for v in average) + " |", flush=True)
 
 
 if __name__ == "__main__":

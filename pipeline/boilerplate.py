@@ -43,7 +43,7 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–•*·●▪]|\d{1,2}[.)]|[a-z][.)])\s")
 DATE_LINE = re.compile(
     rf"^(?:{DOMAIN}\s*[-–—]\s*|(?:diterbitkan|diperbarui|dipublikasikan|published|updated?|tayang)\s*:?\s*)?"
     rf"[-–—|•\s]*(?:{DAY_NAMES}\s*,?\s*)?"
-    r"(?:(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?\s+(?P<year>\d{4})|(?P<nday>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<nyear>\d{4}))"
+    r"(?:(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?\s+(?P<year>\d{4})|(?P<nday>\d{1,2})(?P<nsep>[/.])(?P<nmonth>\d{1,2})(?P=nsep)(?P<nyear>\d{4}))"
     r"(?:\s*[,|/–—-]?\s*(?:pukul\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?)?"
     r"\s*(?P<zone>WIB|WITA|WIT|GMT|UTC)?\s*$",
     re.IGNORECASE,
@@ -75,7 +75,8 @@ OUTLET_WORDS = (
 
 READ_ALSO = re.compile(
     r"^(?:baca juga|baca pula|simak juga|lihat juga|baca selengkapnya|baca lebih lanjut(?: dari [^:]{1,40})?"
-    r"|pilihan editor|berita terkait|artikel terkait|baca)\s*(?:(?::|>>)\s*(?P<rest>.*)|$)",
+    r"|pilihan editor|berita terkait|artikel terkait|baca)\s*(?:(?::|>>)\s*(?P<rest>.*)|$)"
+    r"|^(?-i:BACA JUGA|SIMAK JUGA|LIHAT JUGA)\s+(?P<title>\S.*)",
     re.IGNORECASE,
 )
 AD = re.compile(
@@ -89,15 +90,18 @@ CALL_TO_ACTION = re.compile(
     r"(?:ikuti|follow|gabung|bergabung|join|subscribe|langganan|dapatkan|silakan baca|simak breaking news).{0,80}"
     r"(?:google news|telegram|whatsapp|instagram|twitter|facebook|youtube|tiktok|channel|saluran|berita (?:terkini|up to date)|up to date)"
     r"|^(?:share|bagikan|tweet|salin link|copy link|kirim)\b.{0,30}$"
+    r"|^(?:facebook|twitter|x \(twitter\)|whatsapp|telegram|line|linkedin|e-?mail|pinterest|instagram|tiktok|youtube|salin tautan)$"
     r"|^(?:lewati|akhir dari|cek|simak|klik)\b.{0,60}(?:whatsapp|telegram|google news|instagram|twitter|facebook|tiktok|youtube)"
     r"|(?:bantuan|dukungan) donasi (?:anda|kamu)|^donasi sekarang|^dukung kami\b|^live streaming\b"
     r"|^(?:berlangganan|langganan|daftar(?:kan)?)\b.{0,40}\b(?:newsletter|buletin|email|surel)\b|^subscribe to\b",
     re.IGNORECASE,
 )
-VIDEO = re.compile(r"^\[gambas:video|^simak video\b|^tonton video\b|^video\s*:|^\[video\]", re.IGNORECASE)
+VIDEO_HEADER = re.compile(r"^video (?:pilihan|terkait|terpopuler|lainnya|terbaru)$", re.IGNORECASE)
+VIDEO = re.compile(rf"^\[gambas:video|^simak video\b|^tonton video\b|^video\s*:|^\[video\]|{VIDEO_HEADER.pattern}", re.IGNORECASE)
 CREDIT = re.compile(
     r"^\(?(?:foto|photo|ilustrasi foto|sumber foto|sumber gambar|grafis|infografis)\s*[:,]\s*\S|^\(?[A-Z ]*FOTO/|^\(?(?:foto|photo)\s*/"
-    rf"|^{DOMAIN}/[A-Z][\w .]+$",
+    rf"|^{DOMAIN}/[A-Z][\w .]+$"
+    r"|^(?:shutterstock|getty images|istock(?:photo)?|unsplash|pixabay|pexels|freepik|antara foto|dok(?:umentasi)?\.? pribadi|istimewa)$",
     re.IGNORECASE,
 )
 SYNDICATION = re.compile(r"^artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|dipublikasikan)", re.IGNORECASE)
@@ -110,6 +114,7 @@ NAVIGATION = re.compile(
     r"^(?:terkait|terkini|terpopuler|populer|trending|berita lainnya|berita terkini|berita populer|berita selanjutnya"
     r"|artikel pilihan|artikel selanjutnya|artikel terkait|rekomendasi(?: artikel)?|recent posts|related posts|kabar daerah"
     r"|selanjutnya|sebelumnya|halaman selanjutnya|halaman sebelumnya|next|prev|show all|tampilkan semua|halaman\s*:?"
+    r"|(?:lewati|lompati|langsung) ke\b.{0,40}|halaman selanjutnya (?:arrow|chevron|keyboard_arrow)_\w+"
     r"|load more|muat lebih banyak|lihat semua|beranda|home|halaman \d+ dari \d+|lihat foto|\d+ komentar|komentar"
     r"|baca berikutnya|lompati ke konten|skip to content|next page|halaman(?:\s+\d+)+(?:\s+selanjutnya)?|waktu baca \d+ menit|sedang memuat\W*|lanjutkan membaca\W*|konten dari pengguna|\d{1,3}|[^\w\s]{1,3}|\w)$"
     r"|^\S.{0,40}(?:\s[»›>]\s.{1,40}){1,4}$",
@@ -118,6 +123,7 @@ NAVIGATION = re.compile(
 CLOSING_INITIALS = re.compile(r"^[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9-]{1,8})*\s*[)\]]$", re.IGNORECASE)
 BYLINE = re.compile(
     r"^(?:oleh|penulis|laporan wartawan|laporan reporter|tim riset|posted by|ditulis oleh)\b\s*:?\s*\S.{0,60}$"
+    r"|^(?-i:by) (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?:\s*[|•]\s*.{0,40})?$"
     r"|^(?:artikel|berita|tulisan) (?:ini )?(?:yang )?(?:diterbitkan|ditulis|dilaporkan) oleh$"
     rf"|^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}})\s*[-–,|]\s*(?:{OUTLET_WORDS})$"
     r"|^(?-i:[A-Z][A-Z.'’ ]{3,40}\|\s*[A-Z][A-Za-z ]{1,30})$"
@@ -140,7 +146,8 @@ PHOTO_CREDIT_WORDS = re.compile(
 )
 OPEN_CREDIT = re.compile(
     r"(?:\s(?:FOTO|Foto|Photo)\s*[:/]\s*\S.{0,60}|\s©\s?\S.{0,60}|\s[A-Z]{3,}/[A-Z][\w. ]{2,40}"
-    r"|[.!?]\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^.]{1,60})$"
+    r"|[.!?]\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^.]{1,60}"
+    rf"|[.!?]\s+(?:{DOMAIN}|[A-Z][a-z]+)/(?:[A-Z][\w.]*\s?){{1,4}}\.?)$"
 )
 CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana|keterangan (?:gambar|foto))\b", re.IGNORECASE)
 AUTHOR_BIO = re.compile(
@@ -166,9 +173,8 @@ CLOSING_INLINE = re.compile(
 def _find_read_also(text: str) -> tuple[int, int] | None:
     """`... kata dia. Baca juga: Judul Lain Sementara itu, ...`: the marker and the linked title.
 
-    The title runs until an opening quote or the first capitalised word followed by lowercase words
-    that are not a title's function words (the next sentence: one right after it or after an
-    acronym, two within four words), else to the end of the line.
+    The title runs until an opening quote or the first capitalised word followed by two lowercase
+    words that are not a title's function words (the next sentence), else to the end of the line.
     """
     match = READ_ALSO_INLINE.search(text)
     if not match:
@@ -178,8 +184,8 @@ def _find_read_also(text: str) -> tuple[int, int] | None:
         token = word.group()
         if index and token[0] in "\"“'‘":
             return match.start(), match.end() + word.start()
-        following = [_sentence_word(w.group()) for w in words[index + 1: index + 5]]
-        if index and token[0].isupper() and not token.isupper() and any(following[:2]) and sum(following) >= 2:
+        following = [w.group() for w in words[index + 1: index + 3]]
+        if index and token[0].isupper() and len(following) == 2 and all(map(_sentence_word, following)):
             return match.start(), match.end() + word.start()
     return match.start(), len(text)
 
@@ -270,7 +276,7 @@ def label_by_line(blocks: list[Block], metadata: Metadata) -> None:
             if metadata.published_at is None:
                 metadata.published_at, metadata.published_tz = date
         elif match := READ_ALSO.match(line):
-            block.set("read_also", "read_also_marker" if not match["rest"] else "read_also_with_title")
+            block.set("read_also", "read_also_marker" if not (match["rest"] or match["title"]) else "read_also_with_title")
         elif AD.search(line):
             block.set("ad", "ad_marker")
         elif VIDEO.search(line):
@@ -318,6 +324,8 @@ def label_by_neighbours(content: list[Block], metadata: Metadata) -> None:
             block.set("caption", "caption_before_credit")
         elif before and before[-1].reason == "read_also_marker" and _looks_like_headline(block.clean):
             block.set("read_also", "linked_title_after_marker")
+        elif before and before[-1].reason == "video_embed" and VIDEO_HEADER.match(before[-1].clean) and _looks_like_headline(block.clean):
+            block.set("ad", "video_title_after_header")
         elif before and before[-1].label == "byline" and before[-1].clean.lower().endswith("oleh") and _looks_like_name(block.clean):
             block.set("byline", "name_after_byline")
             metadata.authors = [block.clean]
@@ -349,8 +357,10 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
     ]
     if ends:
         last = min(last, ends[0] - 1)
-    last = _before_footer_run(content, paragraphs, first, last)
-    stop = ends[0] if ends else len(content)
+    first = _after_header_run(content, paragraphs, first, last)
+    footer = _footer_run(content, paragraphs, first, last)
+    last = footer - 1 if footer is not None else last
+    stop = footer if footer is not None else ends[0] if ends else len(content)
     last = _through_closing_initials(content, last, stop)
     closed = ends and content[stop].label in {"editor", "source", "byline"}
     following = last + 1
@@ -376,27 +386,47 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
                 block.set("nav", "short_line_after_article_end")
 
 
-def _before_footer_run(content: list[Block], paragraphs: list[int], first: int, last: int) -> int:
-    """Where the body ends when a footer of short lines (share buttons, "Related", comment counters,
-    archive links) is followed by a last paragraph or two (an author bio, a disclaimer).
+def _footer_run(content: list[Block], paragraphs: list[int], first: int, last: int) -> int | None:
+    """Where the page's footer starts when its short lines (share buttons, "Related", tags, comment
+    counters) are followed by a last paragraph or two (an author bio, a disclaimer).
 
     A subheading is one short line; a run of three or more lines that are not paragraphs, two of
-    them not yet labelled and not list items, with little text after it, is the page's footer.
+    them not yet labelled and not list items, with little text after it, is furniture.
     """
-    run: list[int] = []
-    for i in range(first + 1, last + 1):
-        if i in paragraphs:
+    for run in _short_line_runs(content, paragraphs, first, last):
+        after = [p for p in paragraphs if run[-1] < p <= last]
+        if len(after) <= 2 and _words(content, after) < 0.5 * _words(content, [p for p in paragraphs if first <= p < run[0]]):
+            return run[0]
+    return None
+
+
+def _after_header_run(content: list[Block], paragraphs: list[int], first: int, last: int) -> int:
+    """Where the body starts when an author box or share bar with a sentence or two in it (a
+    disclosure, a standfirst) stands above the article: the mirror of `_footer_run`."""
+    for run in reversed(_short_line_runs(content, paragraphs, first, last)):
+        before = [p for p in paragraphs if first <= p < run[0]]
+        after = [p for p in paragraphs if run[-1] < p <= last]
+        if after and len(before) <= 2 and _words(content, before) < 0.5 * _words(content, after):
+            return after[0]
+    return first
+
+
+def _short_line_runs(content: list[Block], paragraphs: list[int], first: int, last: int) -> list[list[int]]:
+    """Maximal runs of 3+ non-paragraph lines, 2+ of them unlabelled and not list items."""
+    runs, run = [], []
+    for i in range(first + 1, last + 2):
+        if i > last or i in paragraphs:
+            open_lines = [j for j in run if not content[j].label and not LIST_ITEM.match(content[j].clean)]
+            if len(run) >= 3 and len(open_lines) >= 2:
+                runs.append(run)
             run = []
-            continue
-        run.append(i)
-        open_lines = [j for j in run if not content[j].label and not LIST_ITEM.match(content[j].clean)]
-        if len(run) >= 3 and len(open_lines) >= 2:
-            after = [p for p in paragraphs if p > i and p <= last]
-            words_before = sum(len(content[p].clean.split()) for p in paragraphs if first <= p < run[0])
-            words_after = sum(len(content[p].clean.split()) for p in after)
-            if len(after) <= 2 and words_after < 0.5 * words_before:
-                return run[0] - 1
-    return last
+        else:
+            run.append(i)
+    return runs
+
+
+def _words(content: list[Block], indexes: list[int]) -> int:
+    return sum(len(content[i].clean.split()) for i in indexes)
 
 
 def _through_closing_initials(content: list[Block], last: int, stop: int) -> int:
@@ -432,7 +462,7 @@ def _label_header(header: list[Block], metadata: Metadata) -> None:
         elif _looks_like_name(block.clean):
             block.set("byline", "name_in_header")
             metadata.authors = metadata.authors or [block.clean]
-        elif len(block.clean.split()) >= 3 and SENTENCE_END.search(block.clean):
+        elif 3 <= len(block.clean.split()) < 10 and SENTENCE_END.search(block.clean):
             block.set("body", "short_paragraph_before_body")  # losing a sentence is worse than keeping a stray one
         else:
             block.set("nav", "short_line_in_header")
@@ -522,6 +552,8 @@ def _looks_like_caption(line: str) -> bool:
     if OPEN_CREDIT.search(line):
         return True
     match = TRAILING_CREDIT.search(line)
+    if match and "/" in match["credit"] and match["credit"].split("/")[0].isupper() and len(line[: match.start()].split()) < 10:
+        return True  # "Mantan PM Bangladesh Khaleda Zia. (BP/ant)": too short to be a paragraph signed off
     if not match or CLOSING_INLINE.search(line):
         return False
     credit = match["credit"]
