@@ -9,15 +9,17 @@ tokens, not from a second tokenisation.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 
 import pyarrow as pa
+import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline import canonical, quotes, schema
-from pipeline.models import load_spacy, model_name, ner_model_path
+from pipeline.models import model_name, ner_model_path
 
 NAME = "entities"
 REQUIRES = ("sentences", "tokens")
@@ -32,6 +34,32 @@ SEATS_OF_GOVERNMENT = {
 }
 RELABEL_SOURCE = "rule:seat_of_government"
 
+@Language.component("entity_edges")
+def entity_edges(doc: Doc) -> Doc:
+    """Names end in a capitalised word: lowercase words at the end of a multi-word span are the
+    model's overreach ("Biden baru-baru", "West End dan") and are trimmed off, as are trailing
+    quote marks. (Leading lowercase words stay: NERGrit's gold has "desa X", "pulau Y".)"""
+    trimmed = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while end - start > 1 and (doc[end - 1].text[:1].islower() or not any(c.isalnum() for c in doc[end - 1].text)):
+            end -= 1
+        trimmed.append(Span(doc, start, end, label=ent.label) if doc[end - 1].text[:1].isupper() else ent)
+    doc.ents = trimmed
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_ner(path: Path, edges: bool = True) -> Language:
+    """The NER model from disk, with the `entity_edges` rule after it unless asked for the model alone."""
+    if not (path / "meta.json").is_file():
+        raise FileNotFoundError(f"no spaCy model at {path} (the training/ projects build them)")
+    nlp = spacy.load(path)
+    if edges:
+        nlp.add_pipe("entity_edges", last=True)
+    return nlp
+
+
 def tag(nlp: Language, sentences: list[list[str]], batch_size: int = 256) -> list[list[tuple[int, int, str]]]:
     """(token_start, token_end, label) entities of pre-tokenised sentences."""
     docs = (Doc(nlp.vocab, words=words) for words in sentences)
@@ -40,7 +68,7 @@ def tag(nlp: Language, sentences: list[list[str]], batch_size: int = 256) -> lis
 
 def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.Table]:
     """documents + sentences + tokens -> entities, mentions, quotes."""
-    nlp = load_spacy(model or ner_model_path())
+    nlp = load_ner(model or ner_model_path())
     source = model_name(nlp)
     sentences = {(row["doc_id"], row["sent_index"]): row for row in tables["sentences"].select(["doc_id", "sent_index", "start", "end", "text"]).to_pylist()}
     tokens = tables["tokens"].select(["doc_id", "sent_index", "start", "end", "text"]).to_pylist()

@@ -10,13 +10,15 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from pipeline import models, sentences
+from pipeline.entities import load_ner
 from pipeline.clean import clean_article
 from pipeline.corpora import bio_to_doc, read_bio, read_conllu
 
 
-def evaluate_ner(gold: Path, model: Path) -> dict:
-    """Entity-level exact-match P/R/F1 (spaCy's scorer) on gold tokenisation."""
-    nlp = models.load_spacy(model)
+def evaluate_ner(gold: Path, model: Path, edges: bool = True) -> dict:
+    """Entity-level exact-match P/R/F1 (spaCy's scorer) on gold tokenisation, of the model as the
+    entities stage runs it (with the `entity_edges` rule unless `edges` is false)."""
+    nlp = load_ner(model, edges)
     examples = [
         Example(Doc(nlp.vocab, words=sentence.words), bio_to_doc(nlp.vocab, sentence))
         for sentence in read_bio(gold)
