@@ -63,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     stage.add_argument("--splitter", choices=sentences.SPLITTERS, default=sentences.DEFAULT_SPLITTER, help=f"sentence splitter (default: {sentences.DEFAULT_SPLITTER})")
     stage.add_argument("--ner-model", type=Path, default=models.ner_model_path(), help="spaCy NER model folder (default: the shipped models/ner-id)")
 
+    report = commands.add_parser("report", help="write one self-contained HTML page summarising the tables", description="Write one self-contained HTML file (no scripts, nothing fetched) over the tables in OUT: counts per outlet and day, top people, organisations and places, entities mentioned together, quoted speakers, and one article with its entities marked and its dropped lines struck through. Only aggregates are embedded, so it stays small for large collections.", epilog=EPILOG)
+    report.add_argument("--out", type=Path, default=Path("outputs"), help="folder with the tables (default: outputs)")
+    report.add_argument("--doc", metavar="DOC_ID", help="the article to show (default: the one with the most entities)")
+    report.add_argument("--html", type=Path, metavar="PATH", help="where to write the page (default: OUT/report.html)")
+    report.add_argument("--top", type=positive, default=20, help="rows in each top-N table (default: 20)")
+
     evaluate = commands.add_parser("evaluate", help="score the shipped models on a gold file", description="Score the shipped models on gold data.")
     tasks = evaluate.add_subparsers(dest="task", required=True, parser_class=OneLineParser)
     ner = tasks.add_parser("ner", help="entity-level P/R/F1 on a token<TAB>BIO file", description="Entity-level exact-match precision/recall/F1 on a token<TAB>BIO file (blank line between sentences); labels are mapped to PER/ORG/LOC.")
@@ -87,6 +93,10 @@ def main(argv: list[str] | None = None) -> None:
             names = runner.STAGE_ORDER[runner.STAGE_ORDER.index(args.name):] if args.downstream else (args.name,)
             settings = runner.Settings(args.out, names, args.ner_model, args.splitter)
             print_summary(runner.rerun(names, settings, make_executor(args), command))
+        elif args.command == "report":
+            from pipeline import report  # pandas and displaCy are only needed here
+
+            print(report.write_report(args.out, args.html, args.doc, args.top))
         else:
             print_scores(args)
     except (runner.UsageError, tables.TableError, FileNotFoundError, ImportError) as error:
