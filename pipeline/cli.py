@@ -144,6 +144,8 @@ def print_summary(summary: dict) -> None:
         f"sentences  {rows.get('sentences', 0):>9,}",
         f"tokens     {rows.get('tokens', 0):>9,}",
         f"entities   {rows.get('entities', 0):>9,}",
+        f"mentions   {rows.get('mentions', 0):>9,}",
+        f"quotes     {rows.get('quotes', 0):>9,}",
         f"errors     {rows.get('errors', 0):>9,}" + (f"  ({', '.join(f'{k}: {v}' for k, v in sorted(errors.items()))})" if errors else ""),
         f"seconds    {summary['seconds']:>9,.1f}  ({', '.join(f'{k} {v:.1f}' for k, v in summary['stage_seconds'].items())})",
         f"words/s    {summary['words_per_second'] or 0:>9,}  ({summary['words']:,} words processed)",
