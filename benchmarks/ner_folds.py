@@ -8,12 +8,17 @@ selection, then score entity-level exact match on NER UI test.0k, NERGrit valid 
 recipe (~7 min each on 2 CPU cores with the shipped config): a long benchmark, not a test.
 
     python benchmarks/ner_folds.py [--configs training/configs/ner.cfg,...] [--folds 1,2,3,4,5]
+        [--nerugm] [--keep-models DIR]
+
+With --keep-models, each fold's model is kept as DIR/<config>/fold0k: `berita evaluate ner
+test.0k.tsv --ner-model DIR/<config>/fold0k` then gives that fold's row again.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -59,6 +64,7 @@ def main() -> None:
     parser.add_argument("--folds", default="1,2,3,4,5")
     parser.add_argument("--no-nergrit", action="store_true", help="train without NERGrit")
     parser.add_argument("--nerugm", action="store_true", help="also train on NER UGM train.0k (O on capitalised tokens unknown)")
+    parser.add_argument("--keep-models", type=Path, metavar="DIR", help="keep each fold's model as DIR/<config>/fold0k")
     args = parser.parse_args()
     print("| recipe | fold | NER UI test F1 | PER | ORG | LOC | NERGrit valid F1 | NER UGM test F1 |")
     print("|---|---|---|---|---|---|---|---|")
@@ -68,6 +74,8 @@ def main() -> None:
         for fold in (f"{int(k):02d}" for k in args.folds.split(",")):
             with tempfile.TemporaryDirectory() as tmp:
                 result = fold_scores(config, fold, not args.no_nergrit, args.nerugm, Path(tmp))
+                if args.keep_models:
+                    shutil.copytree(Path(tmp) / "model" / "model-best", args.keep_models / config.stem / f"fold{fold}", dirs_exist_ok=True)
             per = {label: 100 * v["f"] for label, v in result["test"]["ents_per_type"].items()}
             row = [100 * result["test"]["ents_f"], per.get("PER", 0), per.get("ORG", 0), per.get("LOC", 0)]
             row += [100 * result["nergrit"]["ents_f"], 100 * result["nerugm"]["ents_f"]]
