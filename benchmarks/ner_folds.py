@@ -1,14 +1,14 @@
 """NER recipes under IndoLEM's 5-fold cross-validation of NER UI, side by side in one table.
 
 For each recipe (a spaCy config) and each fold k: train on NER UI train.0k (+ NERGrit train unless
---no-nergrit; + NER UGM train.0k with --nerugm, its O on capitalised tokens taken as unknown; + the
-bapos POS train split when the recipe has a tagger) with NER UI dev.0k for model
-selection, then score entity-level exact match on NER UI test.0k, NERGrit valid and NER UGM test.0k
+--no-nergrit; + NER UGM train.0k for a recipe named `config+nerugm`, its O on capitalised tokens
+taken as unknown; + the bapos POS train split when the recipe has a tagger) with NER UI dev.0k for
+model selection, then score entity-level exact match on NER UI test.0k, NERGrit valid and NER UGM test.0k
 (PER/ORG/LOC; never trained on). Prints per-fold rows and the average per recipe. Trains 5 models per
-recipe (~7 min each on 2 CPU cores with the shipped config): a long benchmark, not a test.
+recipe (~7-10 min each on 2 CPU cores): a long benchmark, not a test (~1.5 h for the default two).
 
-    python benchmarks/ner_folds.py [--configs training/configs/ner.cfg,...] [--folds 1,2,3,4,5]
-        [--nerugm] [--keep-models DIR]
+    python benchmarks/ner_folds.py [--recipes training/configs/ner.cfg,training/configs/ner_v2.cfg+nerugm]
+        [--folds 1,2,3,4,5] [--keep-models DIR]
 
 With --keep-models, each fold's model is kept as DIR/<config>/fold0k: `berita evaluate ner
 test.0k.tsv --ner-model DIR/<config>/fold0k` then gives that fold's row again.
@@ -60,29 +60,30 @@ def fold_scores(config: Path, fold: str, nergrit: bool, nerugm: bool, work: Path
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--configs", default=str(ROOT / "training" / "configs" / "ner.cfg"))
+    parser.add_argument("--recipes", default="training/configs/ner.cfg,training/configs/ner_v2.cfg+nerugm", help="comma-separated configs; a config+nerugm also trains on NER UGM (default: the session-1 recipe and the shipped one)")
     parser.add_argument("--folds", default="1,2,3,4,5")
     parser.add_argument("--no-nergrit", action="store_true", help="train without NERGrit")
-    parser.add_argument("--nerugm", action="store_true", help="also train on NER UGM train.0k (O on capitalised tokens unknown)")
     parser.add_argument("--keep-models", type=Path, metavar="DIR", help="keep each fold's model as DIR/<config>/fold0k")
     args = parser.parse_args()
     print("| recipe | fold | NER UI test F1 | PER | ORG | LOC | NERGrit valid F1 | NER UGM test F1 |")
     print("|---|---|---|---|---|---|---|---|")
-    for config in map(Path, args.configs.split(",")):
-        recipe = config.name + (" + NER UGM" if args.nerugm else "") + (" (no NERGrit)" if args.no_nergrit else "")
+    for recipe in args.recipes.split(","):
+        config, _, extra = recipe.partition("+")
+        config, nerugm = ROOT / config, extra == "nerugm"
+        name = config.name + (" + NER UGM" if nerugm else "") + (" (no NERGrit)" if args.no_nergrit else "")
         rows = []
         for fold in (f"{int(k):02d}" for k in args.folds.split(",")):
             with tempfile.TemporaryDirectory() as tmp:
-                result = fold_scores(config, fold, not args.no_nergrit, args.nerugm, Path(tmp))
+                result = fold_scores(config, fold, not args.no_nergrit, nerugm, Path(tmp))
                 if args.keep_models:
                     shutil.copytree(Path(tmp) / "model" / "model-best", args.keep_models / config.stem / f"fold{fold}", dirs_exist_ok=True)
             per = {label: 100 * v["f"] for label, v in result["test"]["ents_per_type"].items()}
             row = [100 * result["test"]["ents_f"], per.get("PER", 0), per.get("ORG", 0), per.get("LOC", 0)]
             row += [100 * result["nergrit"]["ents_f"], 100 * result["nerugm"]["ents_f"]]
             rows.append(row)
-            print(f"| {recipe} | {fold} | " + " | ".join(f"{v:.1f}" for v in row) + " |", flush=True)
+            print(f"| {name} | {fold} | " + " | ".join(f"{v:.1f}" for v in row) + " |", flush=True)
         average = [sum(column) / len(rows) for column in zip(*rows)]
-        print(f"| {recipe} | **average** | " + " | ".join(f"**{v:.1f}**" for v in average) + " |", flush=True)
+        print(f"| {name} | **average** | " + " | ".join(f"**{v:.1f}**" for v in average) + " |", flush=True)
 
 
 if __name__ == "__main__":
