@@ -7,7 +7,7 @@ model selection, then score entity-level exact match on NER UI test.0k, NERGrit 
 (PER/ORG/LOC; never trained on). Prints per-fold rows and the average per recipe. Trains 5 models per
 recipe (~7-10 min each on 2 CPU cores): a long benchmark, not a test (~1.5 h for the default two).
 
-    python benchmarks/ner_folds.py [--recipes training/configs/ner.cfg,training/configs/ner_v2.cfg+nerugm]
+    python benchmarks/ner_folds.py [--recipes training/configs/ner.cfg,training/configs/ner_v3.cfg+nerugm]
         [--folds 1,2,3,4,5] [--keep-models DIR]
 
 With --keep-models, each fold's model is kept as DIR/<config>/fold0k: `berita evaluate ner
@@ -60,7 +60,7 @@ def fold_scores(config: Path, fold: str, nergrit: bool, nerugm: bool, work: Path
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--recipes", default="training/configs/ner.cfg,training/configs/ner_v2.cfg+nerugm", help="comma-separated configs; a config+nerugm also trains on NER UGM (default: the session-1 recipe and the shipped one)")
+    parser.add_argument("--recipes", default="training/configs/ner.cfg,training/configs/ner_v3.cfg+nerugm", help="comma-separated configs; a config+nerugm also trains on NER UGM (default: the session-1 recipe and the shipped one)")
     parser.add_argument("--folds", default="1,2,3,4,5")
     parser.add_argument("--no-nergrit", action="store_true", help="train without NERGrit")
     parser.add_argument("--keep-models", type=Path, metavar="DIR", help="keep each fold's model as DIR/<config>/fold0k")

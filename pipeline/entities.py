@@ -34,6 +34,9 @@ SEATS_OF_GOVERNMENT = {
 }
 RELABEL_SOURCE = "rule:seat_of_government"
 
+QUOTE_MARKS = {"'", '"', "\u2018", "\u2019", "\u201c", "\u201d"}
+
+
 @Language.component("entity_edges")
 def entity_edges(doc: Doc) -> Doc:
     """Names end in a capitalised word: lowercase words at the end of a multi-word span are the
@@ -42,7 +45,7 @@ def entity_edges(doc: Doc) -> Doc:
     trimmed = []
     for ent in doc.ents:
         start, end = ent.start, ent.end
-        while end - start > 1 and (doc[end - 1].text[:1].islower() or not any(c.isalnum() for c in doc[end - 1].text)):
+        while end - start > 1 and (doc[end - 1].text[:1].islower() or doc[end - 1].text in QUOTE_MARKS):
             end -= 1
         trimmed.append(Span(doc, start, end, label=ent.label) if doc[end - 1].text[:1].isupper() else ent)
     doc.ents = trimmed

@@ -10,7 +10,10 @@ The speaker is the entity the cue points at. `speaker_resolved_by` records how:
 - `apposition`: "Dmitry Peskov, juru bicara Kremlin, mengatakan" — the name before the role;
 - `pronoun`: katanya / ujarnya / kata dia -> the previous speaker in the article, or without one
   the last person named before the quote;
-- `continuation`: a quote that follows a quote of the same speaker with no cue of its own.
+- `continuation`: a quote that follows a quote of the same speaker with no cue of its own;
+- `name_at_cue`: the cue names someone the NER model missed ("kata Kirby" with "Kirby" untagged,
+  "Dmitry Peskov, juru bicara Kremlin, mengatakan"): the capitalised name itself is the speaker,
+  resolved to a person the article names in full when one contains it, with no entity row.
 An unnamed speaker ("kata seorang pejabat AS") gives a quote with a null speaker.
 """
 
@@ -28,9 +31,10 @@ BEFORE_CUES = (
     "memaparkan", "menjabarkan", "menuduh", "melaporkan", "dilaporkan", "dikatakan",
 )
 PRONOUNS = ("dia", "ia", "beliau", "mereka")
+NAME = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}")
 ROLE_START = re.compile(r"(juru bicara|jubir|menteri|presiden|wakil|kepala|ketua|direktur|penasihat|duta besar|pejabat|sekretaris|pemimpin|komandan|panglima|gubernur|anggota|mantan)\b", re.IGNORECASE)
 
-CLAUSE_BREAK = re.compile(r",|\s[-–—]{1,2}\s|:\s")  # a dateline "WASHINGTON -- " ends a clause too
+CLAUSE_BREAK = re.compile(r",|\s[-–—]{1,2}\s|:\s|\n")  # a dateline "WASHINGTON -- " or a paragraph break ends a clause too
 QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 AFTER_CUE = re.compile(r"[\s,.]*\b(" + "|".join(AFTER_CUES) + r")(nya\b|\b)\s*(" + "|".join(PRONOUNS) + r")?\b", re.IGNORECASE)
 BEFORE_CUE = re.compile(r"\b(" + "|".join(BEFORE_CUES) + r")\b[^,.:\u201c\"]{0,40}?[,:]?\s*$", re.IGNORECASE)
@@ -41,10 +45,10 @@ TRAILING_CUE = re.compile(r",\s*(" + "|".join(AFTER_CUES) + r")(nya\b|\b)\s*([^,
 
 @dataclass(frozen=True)
 class Entity:
-    index: int
+    index: int | None  # None: a name at a cue that the NER model did not tag
     start: int
     end: int
-    label: str
+    label: str | None
     canonical: str
 
 
@@ -96,6 +100,8 @@ def _direct_quotes(text: str, spans: list[tuple[int, int]], starts: list[int], e
             quote.cue = after.group(1)
             clause_end = _clause_end(text, after.end())
             quote.speaker, quote.resolved_by = _speaker_in(entities, after.end(), clause_end, text), "cue"
+            if quote.speaker is None:
+                quote.speaker, quote.resolved_by = _name_at_cue(text, after.end(), clause_end, entities), "name_at_cue"
         elif before:
             quote.cue = before.group(1)
             quote.speaker, quote.resolved_by = _subject(text, entities, sentence_start, before.start())
@@ -172,6 +178,9 @@ def _subject(text: str, entities: list[Entity], sentence_start: int, cue_start: 
     """The speaker before a cue verb: a person in the verb's clause, a name before a role, or a whole-clause name."""
     boundaries = [m.end() for m in CLAUSE_BREAK.finditer(text, sentence_start, cue_start)]
     clause_start = boundaries[-1] if boundaries else sentence_start
+    if boundaries and not text[clause_start:cue_start].strip():  # "X, juru bicara Y, mengatakan"
+        cue_start = boundaries.pop() - 1
+        clause_start = boundaries[-1] if boundaries else sentence_start
     clause = [e for e in entities if clause_start <= e.start and e.end <= cue_start]
     people = [e for e in clause if e.label == "PER"]
     if people:
@@ -182,6 +191,9 @@ def _subject(text: str, entities: list[Entity], sentence_start: int, cue_start: 
         named = [e for e in entities if e.label == "PER" and sentence_start <= e.start and e.end == len(before_role)]
         if named:
             return named[-1], "apposition"
+        name_start = max([m.end() for m in CLAUSE_BREAK.finditer(text, sentence_start, len(before_role))] or [sentence_start])
+        if name := _name_at_cue(text, name_start, len(before_role), entities):
+            return name, "name_at_cue"
     whole = [e for e in clause if text[e.start:e.end] == clause_text]
     return (whole[0], "cue") if whole else (None, None)
 
@@ -193,6 +205,18 @@ def _speaker_in(entities: list[Entity], start: int, end: int, text: str) -> Enti
         return people[-1]
     whole = [e for e in inside if text[e.start:e.end] == text[start:end].strip(" ,.")]
     return whole[0] if whole else None
+
+
+def _name_at_cue(text: str, start: int, end: int, entities: list[Entity]) -> Entity | None:
+    """A capitalised name of one to four words between `start` and `end`, as the speaker."""
+    span = text[start:end]
+    name = span.strip(" ,.")
+    if not NAME.fullmatch(name):
+        return None
+    name_start = start + span.index(name)
+    words = f" {name.casefold()} "
+    people = [e.canonical for e in entities if e.label == "PER" and words in f" {e.canonical.casefold()} "]
+    return Entity(None, name_start, name_start + len(name), "PER" if people else None, people[-1] if people else name)
 
 
 def _clause_end(text: str, start: int) -> int:
