@@ -64,13 +64,16 @@ def test_a_shared_name_goes_to_the_person_named_last_before_it():
 
 
 def test_mentions_agree_with_the_hand_count(seed_tables):
-    """Seed 002: Kim Jong Un is counted exactly (4 x "Kim" + 2 x "Kim Jong Un"); over all entities
-    the table finds most of the hand-counted mentions (the rest are NER misses, measured in README)."""
+    """Seed 002: Kim Jong Un is counted exactly (4 x "Kim" + 2 x "Kim Jong Un"), and so is every
+    person the model finds; over all entities the table finds most of the hand-counted mentions
+    (the rest are NER misses, measured in README)."""
     mentions = seed_tables["mentions"]
     mentions = mentions[mentions["doc_id"] == seed_doc_id(seed_tables, "002")]
     merged = HAND_COUNT.merge(mentions, on=["canonical", "label"], how="left", suffixes=("_hand", "_table"))
     kim = merged.set_index("canonical").loc["Kim Jong Un"]
     assert kim["count_hand"] == kim["count_table"]
+    people = merged[(merged["label"] == "PER") & merged["count_table"].notna()]
+    assert len(people) >= 5 and (people["count_hand"] == people["count_table"]).all(), people
     found = merged[["count_hand", "count_table"]].fillna(0).min(axis=1).sum() / merged["count_hand"].sum()
     assert found >= 0.7, merged[["canonical", "label", "count_hand", "count_table"]]
 
