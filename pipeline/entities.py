@@ -14,12 +14,11 @@ from itertools import groupby
 from pathlib import Path
 
 import pyarrow as pa
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline import canonical, quotes, schema
-from pipeline.models import model_name, ner_model_path
+from pipeline.models import model_name, ner_model_path, open_spacy
 
 NAME = "entities"
 REQUIRES = ("sentences", "tokens")
@@ -55,9 +54,7 @@ def entity_edges(doc: Doc) -> Doc:
 @lru_cache(maxsize=4)
 def load_ner(path: Path, edges: bool = True) -> Language:
     """The NER model from disk, with the `entity_edges` rule after it unless asked for the model alone."""
-    if not (path / "meta.json").is_file():
-        raise FileNotFoundError(f"no spaCy model at {path} (the training/ projects build them)")
-    nlp = spacy.load(path)
+    nlp = open_spacy(path)
     if edges:
         nlp.add_pipe("entity_edges", last=True)
     return nlp

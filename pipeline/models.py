@@ -24,12 +24,17 @@ def ner_model_path() -> Path:
     return Path(os.environ.get("BERITA_NER_MODEL", NER_MODEL))
 
 
-@lru_cache(maxsize=4)
-def load_spacy(path: Path) -> Language:
-    """Loaded once per process (and per worker), from disk only."""
+def open_spacy(path: Path) -> Language:
+    """A fresh copy from disk only (callers that add components to it cache it themselves)."""
     if not (path / "meta.json").is_file():
         raise FileNotFoundError(f"no spaCy model at {path} (the training/ projects build them)")
     return spacy.load(path)
+
+
+@lru_cache(maxsize=4)
+def load_spacy(path: Path) -> Language:
+    """Loaded once per process (and per worker), from disk only."""
+    return open_spacy(path)
 
 
 @lru_cache(maxsize=8)

@@ -286,6 +286,6 @@ def _models(settings: Settings) -> dict:
         tagger = models.load_spacy(models.UD_MODEL)
         used["sentences"] = {"splitter": settings.splitter, "tagger": models.model_name(tagger), "spacy": spacy.__version__}
     if "entities" in settings.stages:
-        nlp = models.load_spacy(settings.ner_model)
+        nlp = entities.load_ner(settings.ner_model)  # the stage's own copy: loaded once per process
         used["entities"] = {"name": models.model_name(nlp), "path": str(settings.ner_model), "fingerprint": models.fingerprint(settings.ner_model)}
     return used
