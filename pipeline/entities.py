@@ -113,20 +113,17 @@ def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.
 
 
 def mentions(entity_rows: list[dict]) -> list[dict]:
-    """One row per (canonical, label) of one document's entities, first mentioned first."""
+    """One row per (canonical, label) of one document's entities (given in text order), first mentioned first."""
     grouped: dict[tuple[str, str], dict] = {}
     for row in entity_rows:
         key = (row["canonical"], row["label"])
-        if key not in grouped:
-            grouped[key] = {"doc_id": row["doc_id"], "canonical": key[0], "label": key[1], "count": 0, "first_start": row["start"], "sent_indexes": [], "forms": []}
-        group = grouped[key]
+        group = grouped.setdefault(key, {"doc_id": row["doc_id"], "canonical": key[0], "label": key[1], "count": 0, "first_start": row["start"], "sent_indexes": [], "forms": []})
         group["count"] += 1
-        group["first_start"] = min(group["first_start"], row["start"])
         if row["sent_index"] not in group["sent_indexes"]:
             group["sent_indexes"].append(row["sent_index"])
         if row["text"] not in group["forms"]:
             group["forms"].append(row["text"])
-    return sorted(grouped.values(), key=lambda group: group["first_start"])
+    return list(grouped.values())
 
 
 def quote_table_rows(doc_id: str, text: str, sentence_spans: list[tuple[int, int]], entity_rows: list[dict]) -> list[dict]:
