@@ -80,7 +80,7 @@ READ_ALSO = re.compile(
     re.IGNORECASE,
 )
 AD = re.compile(
-    r"^(?:advertisement|iklan|ads?|scroll to continue with content|scroll (?:ke bawah )?untuk melanjutkan(?: membaca)?"
+    r"^(?:advertisement|iklan|ads?|scroll to continue with content|scroll (?:ke bawah )?untuk (?:melanjutkan|membaca)(?: membaca| lagi)?"
     r"|sponsored|konten bersponsor|like|suka|url telah tercopy|link telah disalin|klik di ?sini|konten premium"
     r"|scroll to (?:continue|resume)(?: with)? content|nikmati konten premium.{0,60})$"
     r"|^(?:saksikan|tonton|simak|jangan lewatkan)\b.{0,40}\bvideo\b",
@@ -93,7 +93,8 @@ CALL_TO_ACTION = re.compile(
     r"|^(?:facebook|twitter|x \(twitter\)|whatsapp|telegram|line|linkedin|e-?mail|pinterest|instagram|tiktok|youtube|salin tautan)$"
     r"|^(?:lewati|akhir dari|cek|simak|klik)\b.{0,60}(?:whatsapp|telegram|google news|instagram|twitter|facebook|tiktok|youtube)"
     r"|(?:bantuan|dukungan) donasi (?:anda|kamu)|^donasi sekarang|^dukung kami\b|^live streaming\b"
-    r"|^(?:berlangganan|langganan|daftar(?:kan)?)\b.{0,40}\b(?:newsletter|buletin|email|surel)\b|^subscribe to\b",
+    r"|^(?:berlangganan|langganan|subscribe)$|^(?:berlangganan|langganan|daftar(?:kan)?)\b.{0,40}\b(?:newsletter|buletin|email|surel)\b|^subscribe to\b"
+    r"|^(?:dapatkan|terima|kirim)\b.{0,60}\b(?:kotak masuk|inbox|surel|e-?mail) (?:anda|kamu)\W*$",
     re.IGNORECASE,
 )
 VIDEO_HEADER = re.compile(r"^video (?:pilihan|terkait|terpopuler|lainnya|terbaru)$", re.IGNORECASE)
@@ -113,13 +114,18 @@ TAGS = re.compile(r"^#\s*\w|^(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci)
 NAVIGATION = re.compile(
     r"^(?:terkait|terkini|terpopuler|populer|trending|berita lainnya|berita terkini|berita populer|berita selanjutnya"
     r"|artikel pilihan|artikel selanjutnya|artikel terkait|rekomendasi(?: artikel)?|recent posts|related posts|kabar daerah"
-    r"|selanjutnya|sebelumnya|halaman selanjutnya|halaman sebelumnya|next|prev|show all|tampilkan semua|halaman\s*:?"
+    r"|selanjutnya|sebelumnya|halaman selanjutnya|halaman sebelumnya|next|prev|show all|tampilkan semua|halaman\s*:?(?:\s+\d+)*"
     r"|(?:lewati|lompati|langsung) ke\b.{0,40}|halaman selanjutnya (?:arrow|chevron|keyboard_arrow)_\w+"
     r"|load more|muat lebih banyak|lihat semua|beranda|home|halaman \d+ dari \d+|lihat foto|\d+ komentar|komentar"
     r"|baca berikutnya|lompati ke konten|skip to content|next page|halaman(?:\s+\d+)+(?:\s+selanjutnya)?|waktu baca \d+ menit|sedang memuat\W*|lanjutkan membaca\W*|konten dari pengguna|\d{1,3}|[^\w\s]{1,3}|\w)$"
-    r"|^\S.{0,40}(?:\s[»›>]\s.{1,40}){1,4}$",
+    r"|^\S.{0,40}(?:\s[»›>]\s.{1,40}){1,4}$"
+    r"|^(?:unduh|download)\b.{0,80}\((?:pdf|csv|xlsx?|docx?|zip)\b[^)]*\)$",
     re.IGNORECASE,
 )
+# A menu or breadcrumb row: 3+ short capitalised items separated by runs of spaces or | / · •.
+MENU_SEPARATOR = re.compile(r"\s{2,}|\t|\s+[|/·•]\s+")
+# A press office's contact line: "(Nama, HP: 0811-..., e-mail: x@y.go.id, Tel/Fax: 021...)".
+CONTACT_KEYS = re.compile(r"\b(?:hp|telp?|tel(?:/fax)?|fax|ponsel|wa|e-?mail|surel)\s*[.:]\s*[\w(+]", re.IGNORECASE)
 CLOSING_INITIALS = re.compile(r"^[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9-]{1,8})*\s*[)\]]$", re.IGNORECASE)
 BYLINE = re.compile(
     r"^(?:oleh|penulis|laporan wartawan|laporan reporter|tim riset|posted by|ditulis oleh)\b\s*:?\s*\S.{0,60}$"
@@ -149,7 +155,7 @@ OPEN_CREDIT = re.compile(
     r"|[.!?]\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^.]{1,60}"
     rf"|[.!?]\s+(?:{DOMAIN}|[A-Z][a-z]+)/(?:[A-Z][\w.]*\s?){{1,4}}\.?)$"
 )
-CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana|keterangan (?:gambar|foto))\b", re.IGNORECASE)
+CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana|keterangan (?:gambar|foto))\b|^(?:grafik|tabel|bagan|diagram)\s*:", re.IGNORECASE)
 AUTHOR_BIO = re.compile(
     r"\b(?:saya|aku)\s+(?:adalah\s+)?(?:seorang\s+)?(?:penulis|jurnalis|wartawan|editor|reporter|blogger|kontributor)\b"
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (?:adalah|merupakan) (?:seorang )?(?:penulis|jurnalis|wartawan|editor|reporter|kontributor)\b",
@@ -174,7 +180,7 @@ def _find_read_also(text: str) -> tuple[int, int] | None:
     """`... kata dia. Baca juga: Judul Lain Sementara itu, ...`: the marker and the linked title.
 
     The title runs until an opening quote or the first capitalised word followed by two lowercase
-    words that are not a title's function words (the next sentence), else to the end of the line.
+    words, the first not a title's function word (the next sentence), else to the end of the line.
     """
     match = READ_ALSO_INLINE.search(text)
     if not match:
@@ -185,14 +191,18 @@ def _find_read_also(text: str) -> tuple[int, int] | None:
         if index and token[0] in "\"“'‘":
             return match.start(), match.end() + word.start()
         following = [w.group() for w in words[index + 1: index + 3]]
-        if index and token[0].isupper() and len(following) == 2 and all(map(_sentence_word, following)):
+        if index and token[0].isupper() and len(following) == 2 and _sentence_word(following[0]) and _lowercase_word(following[1]):
             return match.start(), match.end() + word.start()
     return match.start(), len(text)
 
 
-def _sentence_word(word: str) -> bool:
+def _lowercase_word(word: str) -> bool:
     word = word.strip(",.;:")
-    return word.isalpha() and word.islower() and word not in TITLE_FUNCTION_WORDS
+    return word.isalpha() and word.islower()
+
+
+def _sentence_word(word: str) -> bool:
+    return _lowercase_word(word) and word.strip(",.;:") not in TITLE_FUNCTION_WORDS
 
 
 def _find_pattern(pattern: re.Pattern):
@@ -298,6 +308,10 @@ def label_by_line(blocks: list[Block], metadata: Metadata) -> None:
             block.set("tags", "tag_line")
         elif NAVIGATION.match(line):
             block.set("nav", "navigation_word")
+        elif _is_menu_row(block.text):
+            block.set("nav", "menu_row")
+        elif len(CONTACT_KEYS.findall(line)) >= 2 and len(line) < 300:
+            block.set("byline", "contact_line")
         elif BYLINE.match(line) and not SENTENCE_END.search(line):
             block.set("byline", "byline_pattern")
             _byline_metadata(line, metadata)
@@ -312,6 +326,8 @@ def label_by_neighbours(content: list[Block], metadata: Metadata) -> None:
     for position, block in enumerate(content):
         before = content[max(0, position - 3): position]
         after = content[position + 1: position + 4]
+        if block.label == "source" and before and before[-1].label == "caption":
+            block.set("credit", "source_of_figure")  # "Grafik: ..." then "Sumber: BPS": not the article's end
         if block.label:
             continue
         if len(block.clean) < 300 and any(other.clean == block.clean for other in before + after):
@@ -368,7 +384,7 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
         if closed or SENTENCE_END.search(_without_inserts(content[following].clean)):
             last = following  # short closing paragraphs (and list headings before them) are body
         following += 1
-    _label_header(content[:first], metadata)
+    _label_header(content[:first], metadata, _content_words(" ".join(b.clean for b in content[first: last + 1])))
     for block in content[first: last + 1]:
         if not block.label:
             line = _without_inserts(block.clean)
@@ -440,15 +456,17 @@ def _through_closing_initials(content: list[Block], last: int, stop: int) -> int
     return last
 
 
-def _label_header(header: list[Block], metadata: Metadata) -> None:
+def _label_header(header: list[Block], metadata: Metadata, body_words: set[str]) -> None:
     """Before the body: section names, then the title, then a standfirst, names and captions.
 
     The title is the first line of more than three words that is not a byline-like name and does
     not end like a sentence (that is a standfirst); failing that, the first line of three words or
-    more that is not a site name.
+    more that is not a site name. A title shares words with its article: a line of which fewer than
+    a quarter of the words come back in the body (a site name, a tagline) is not one.
     """
     open_lines = [block for block in header if not block.label]
     candidates = [b for b in open_lines if len(re.findall(r"[^\W\d_]{2,}", b.clean)) >= 3 and not re.fullmatch(DOMAIN, b.clean)]
+    candidates = [b for b in candidates if _shares_words(b.clean, body_words)] or candidates
     strong = [b for b in candidates if not _looks_like_name(b.clean) and len(b.clean.split()) > 3 and not SENTENCE_END.search(b.clean)]
     title = strong[0] if strong else candidates[0] if candidates else (open_lines[-1] if open_lines else None)
     for block in open_lines:
@@ -466,6 +484,15 @@ def _label_header(header: list[Block], metadata: Metadata) -> None:
             block.set("body", "short_paragraph_before_body")  # losing a sentence is worse than keeping a stray one
         else:
             block.set("nav", "short_line_in_header")
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[^\W\d_]{3,}", text.lower()) if word not in TITLE_FUNCTION_WORDS}
+
+
+def _shares_words(line: str, body_words: set[str]) -> bool:
+    words = _content_words(line)
+    return not words or len(words & body_words) >= 0.25 * len(words)
 
 
 def _label_without_body(content: list[Block], metadata: Metadata) -> None:
@@ -536,6 +563,14 @@ def _without_inserts(line: str) -> str:
 
 def _looks_like_headline(line: str) -> bool:
     return len(line) <= 150 and len(line.split()) <= 20 and not re.search(r"[.,;:…]['\"”’)]*$|\*{3}$", line)
+
+
+def _is_menu_row(raw: str) -> bool:
+    items = [item for item in MENU_SEPARATOR.split(raw.replace("\u00a0", " ").strip()) if item]
+    return (
+        len(items) >= 3 and len(raw) <= 160
+        and all(len(item.split()) <= 3 and (item[0].isupper() or item[0].isdigit()) and not re.search(r"[.,;:!?]$", item) for item in items)
+    )
 
 
 def _looks_like_name(line: str) -> bool:
