@@ -10,9 +10,9 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from pipeline import models, sentences
-from pipeline.entities import load_ner
 from pipeline.clean import clean_article
 from pipeline.corpora import bio_to_doc, read_bio, read_conllu
+from pipeline.entities import load_ner
 
 
 def evaluate_ner(gold: Path, model: Path, edges: bool = True) -> dict:

@@ -116,7 +116,9 @@ def split(texts: list[str], splitter: str = DEFAULT_SPLITTER, batch_size: int = 
     if splitter not in SPLITTERS:
         raise ValueError(f"unknown splitter {splitter!r}; choose from {', '.join(SPLITTERS)}")
     if splitter == "stanza":
-        from pipeline.stanza_splitter import split_paragraphs  # torch is imported only for this splitter
+        from pipeline.stanza_splitter import (
+            split_paragraphs,  # torch is imported only for this splitter
+        )
 
         return [split_paragraphs(_paragraphs(text)) for text in texts]
     nlp = load_splitter()

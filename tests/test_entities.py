@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.entities import RELABEL_SOURCE, tag
-from pipeline.models import NER_MODEL, load_spacy
 from pipeline.evaluate import evaluate_ner
+from pipeline.models import NER_MODEL, load_spacy
 from tests.conftest import SEEDS, require_data
 
 TARGETS = [

@@ -13,8 +13,6 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from pipeline.corpora import read_bio
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
