@@ -2,13 +2,14 @@
 
 For each recipe (a spaCy config) and each fold k: train on NER UI train.0k (+ NERGrit train unless
 --no-nergrit; + NER UGM train.0k for a recipe named `config+nerugm`, its O on capitalised tokens
-taken as unknown; + the bapos POS train split when the recipe has a tagger) with NER UI dev.0k for
+taken as unknown; + our NER annotation of bapos sentences for `config+bapos`; + the bapos POS train
+split when the recipe has a tagger; from a `spacy pretrain` tok2vec with --init-tok2vec) with NER UI dev.0k for
 model selection, then score entity-level exact match on NER UI test.0k, NERGrit valid and NER UGM test.0k
 (PER/ORG/LOC; never trained on). Prints per-fold rows and the average per recipe. Trains 5 models per
 recipe (~7-10 min each on 2 CPU cores): a long benchmark, not a test (~1.5 h for the default two).
 
     python benchmarks/ner_folds.py [--recipes training/configs/ner.cfg,training/configs/ner_v3.cfg+nerugm]
-        [--folds 1,2,3,4,5] [--keep-models DIR]
+        [--folds 1,2,3,4,5] [--keep-models DIR] [--init-tok2vec FILE]
 
 With --keep-models, each fold's model is kept as DIR/<config>/fold0k: `berita evaluate ner
 test.0k.tsv --ner-model DIR/<config>/fold0k` then gives that fold's row again.
@@ -30,7 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "ner"
 CONVERT = ROOT / "training" / "scripts" / "convert_ner.py"
 CONVERT_POS = ROOT / "training" / "scripts" / "convert_pos.py"
-POS_TRAIN = ROOT.parent / "shared" / "data" / "pos" / "bapos" / "train.txt"
+BAPOS = ROOT.parent / "shared" / "data" / "pos" / "bapos"
+POS_TRAIN = BAPOS / "train.txt"
+BAPOS_NER = ROOT / "training" / "annotations" / "bapos_ner.tsv"
+REBUILD_BAPOS = ROOT / "training" / "scripts" / "bapos_ner.py"
 
 
 def run(*command: str) -> None:
@@ -43,9 +47,12 @@ def scores(model: Path, gold: Path, work: Path) -> dict:
     return json.loads(output.read_text())
 
 
-def fold_scores(config: Path, fold: str, nergrit: bool, nerugm: bool, work: Path) -> dict:
+def fold_scores(config: Path, fold: str, nergrit: bool, extras: set[str], init_tok2vec: Path | None, work: Path) -> dict:
     train_files = [DATA / "nerui" / f"train.{fold}.tsv"] + ([DATA / "nergrit" / "train.txt"] if nergrit else [])
-    partial = ["--partial", str(DATA / "nerugm" / f"train.{fold}.tsv")] if nerugm else []
+    if "bapos" in extras:
+        run(str(REBUILD_BAPOS), str(BAPOS_NER), str(BAPOS), str(work / "bapos_ner.tsv"))
+        train_files.append(work / "bapos_ner.tsv")
+    partial = ["--partial", str(DATA / "nerugm" / f"train.{fold}.tsv")] if "nerugm" in extras else []
     run(str(CONVERT), str(work / "train" / "ner.spacy"), *map(str, train_files), *partial)
     if "tagger" in load_config(config)["nlp"]["pipeline"]:
         run(str(CONVERT_POS), str(work / "train" / "pos.spacy"), str(POS_TRAIN))
@@ -53,28 +60,31 @@ def fold_scores(config: Path, fold: str, nergrit: bool, nerugm: bool, work: Path
     run(str(CONVERT), str(work / "test.spacy"), str(DATA / "nerui" / f"test.{fold}.tsv"))
     run(str(CONVERT), str(work / "nergrit.spacy"), str(DATA / "nergrit" / "valid.txt"))
     run(str(CONVERT), str(work / "nerugm.spacy"), str(DATA / "nerugm" / f"test.{fold}.tsv"))
-    run("-m", "spacy", "train", str(config), "--output", str(work / "model"), "--paths.train", str(work / "train"), "--paths.dev", str(work / "dev.spacy"))
+    pretrained = ["--paths.init_tok2vec", str(init_tok2vec)] if init_tok2vec else []
+    run("-m", "spacy", "train", str(config), "--output", str(work / "model"), "--paths.train", str(work / "train"), "--paths.dev", str(work / "dev.spacy"), *pretrained)
     model = work / "model" / "model-best"
     return {name: scores(model, work / f"{name}.spacy", work) for name in ("test", "nergrit", "nerugm")}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--recipes", default="training/configs/ner.cfg,training/configs/ner_v3.cfg+nerugm", help="comma-separated configs; a config+nerugm also trains on NER UGM (default: the session-1 recipe and the shipped one)")
+    parser.add_argument("--recipes", default="training/configs/ner.cfg,training/configs/ner_v3.cfg+nerugm", help="comma-separated configs; config+nerugm also trains on NER UGM, config+bapos on our bapos annotation (default: the session-1 recipe and the shipped one)")
     parser.add_argument("--folds", default="1,2,3,4,5")
     parser.add_argument("--no-nergrit", action="store_true", help="train without NERGrit")
     parser.add_argument("--keep-models", type=Path, metavar="DIR", help="keep each fold's model as DIR/<config>/fold0k")
+    parser.add_argument("--init-tok2vec", type=Path, metavar="FILE", help="start every recipe's tok2vec from these `spacy pretrain` weights")
     args = parser.parse_args()
     print("| recipe | fold | NER UI test F1 | PER | ORG | LOC | NERGrit valid F1 | NER UGM test F1 |")
     print("|---|---|---|---|---|---|---|---|")
     for recipe in args.recipes.split(","):
-        config, _, extra = recipe.partition("+")
-        config, nerugm = ROOT / config, extra == "nerugm"
-        name = config.name + (" + NER UGM" if nerugm else "") + (" (no NERGrit)" if args.no_nergrit else "")
+        config, *extra = recipe.split("+")
+        config, extras = ROOT / config, set(extra)
+        name = config.name + (" + NER UGM" if "nerugm" in extras else "") + (" + bapos NER" if "bapos" in extras else "")
+        name += (" (no NERGrit)" if args.no_nergrit else "") + (f" from {args.init_tok2vec.name}" if args.init_tok2vec else "")
         rows = []
         for fold in (f"{int(k):02d}" for k in args.folds.split(",")):
             with tempfile.TemporaryDirectory() as tmp:
-                result = fold_scores(config, fold, not args.no_nergrit, nerugm, Path(tmp))
+                result = fold_scores(config, fold, not args.no_nergrit, extras, args.init_tok2vec, Path(tmp))
                 if args.keep_models:
                     shutil.copytree(Path(tmp) / "model" / "model-best", args.keep_models / config.stem / f"fold{fold}", dirs_exist_ok=True)
             per = {label: 100 * v["f"] for label, v in result["test"]["ents_per_type"].items()}

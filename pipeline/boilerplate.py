@@ -126,7 +126,7 @@ NAVIGATION = re.compile(
 MENU_SEPARATOR = re.compile(r"\s{2,}|\t|\s+[|/·•]\s+")
 # A press office's contact line: "(Nama, HP: 0811-..., e-mail: x@y.go.id, Tel/Fax: 021...)".
 CONTACT_KEYS = re.compile(r"\b(?:hp|telp?|tel(?:/fax)?|fax|ponsel|wa|e-?mail|surel)\s*[.:]\s*[\w(+]", re.IGNORECASE)
-CLOSING_INITIALS = re.compile(r"^[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9-]{1,8})*\s*[)\]]$", re.IGNORECASE)
+CLOSING_INITIALS = re.compile(r"^[(\[]\s*(?:[a-z]{2,5}|[a-z]{1,3}\d{1,3})(?:\s*/\s*[a-z0-9-]{1,8})*\s*[)\]]$", re.IGNORECASE)
 BYLINE = re.compile(
     r"^(?:oleh|penulis|laporan wartawan|laporan reporter|tim riset|posted by|ditulis oleh)\b\s*:?\s*\S.{0,60}$"
     r"|^(?-i:by) (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?:\s*[|•]\s*.{0,40})?$"
@@ -157,6 +157,7 @@ OPEN_CREDIT = re.compile(
 )
 CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana|keterangan (?:gambar|foto))\b|^(?:grafik|tabel|bagan|diagram)\s*:", re.IGNORECASE)
 AUTHOR_BIO = re.compile(
+    r"\btidak bekerja, menjadi konsultan, memiliki saham,? atau menerima dana\b|\bmenyediakan (?:pendanaan|dana) sebagai (?:anggota|mitra)\b|"
     r"\b(?:saya|aku)\s+(?:adalah\s+)?(?:seorang\s+)?(?:penulis|jurnalis|wartawan|editor|reporter|blogger|kontributor)\b"
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (?:adalah|merupakan) (?:seorang )?(?:penulis|jurnalis|wartawan|editor|reporter|kontributor)\b",
     re.IGNORECASE,
@@ -171,7 +172,7 @@ AD_INLINE = re.compile(
 # Closing initials glued to the last paragraph: (rdp/imk), (AHL), (*) — but "(KCNA)" is a photo credit.
 AGENCY_INITIALS = "|".join(sorted({name.upper() for name in AGENCIES if name.isalpha() and len(name) <= 4}))
 CLOSING_INLINE = re.compile(
-    r"(?<=[.!?”\"])\s+(?:[(\[][a-z]{2,5}(?:/[a-z]{2,8})*[)\]]|\([A-Za-z]{2,6}(?:/[A-Za-z0-9-]{1,8})+\)"
+    r"(?<=[.!?”\"])\s+(?:[(\[](?:[a-z]{2,5}|[a-z]{1,3}\d{1,3})(?:/[a-z]{2,8})*[)\]]|\([A-Za-z]{2,6}(?:/[A-Za-z0-9-]{1,8})+\)"
     rf"|\((?!(?:{AGENCY_INITIALS})\))[A-Z]{{2,4}}\)|\(\*\))$"
 )
 
@@ -285,6 +286,11 @@ def label_by_line(blocks: list[Block], metadata: Metadata) -> None:
             block.set("date", "date_line")
             if metadata.published_at is None:
                 metadata.published_at, metadata.published_tz = date
+        elif (byline_date := _name_and_date(line)) is not None:
+            block.set("byline", "byline_and_date")
+            metadata.authors = metadata.authors or [byline_date[0]]
+            if metadata.published_at is None:
+                metadata.published_at, metadata.published_tz = byline_date[1]
         elif match := READ_ALSO.match(line):
             block.set("read_also", "read_also_marker" if not (match["rest"] or match["title"]) else "read_also_with_title")
         elif AD.search(line):
@@ -465,7 +471,7 @@ def _label_header(header: list[Block], metadata: Metadata, body_words: set[str])
     a quarter of the words come back in the body (a site name, a tagline) is not one.
     """
     open_lines = [block for block in header if not block.label]
-    candidates = [b for b in open_lines if len(re.findall(r"[^\W\d_]{2,}", b.clean)) >= 3 and not re.fullmatch(DOMAIN, b.clean)]
+    candidates = [b for b in open_lines if len(re.findall(r"[^\W\d_]{2,}", b.clean)) >= 3 and not re.match(rf"{DOMAIN}(?:\s|$)", b.clean)]
     candidates = [b for b in candidates if _shares_words(b.clean, body_words)] or candidates
     strong = [b for b in candidates if not _looks_like_name(b.clean) and len(b.clean.split()) > 3 and not SENTENCE_END.search(b.clean)]
     title = strong[0] if strong else candidates[0] if candidates else (open_lines[-1] if open_lines else None)
@@ -617,6 +623,14 @@ def parse_date_line(line: str) -> tuple[datetime, str | None] | None:
     except ValueError:
         return None
     return local, match["zone"].upper() if match["zone"] else None
+
+
+def _name_and_date(line: str) -> tuple[str, tuple[datetime, str | None]] | None:
+    """`Arif Setiawan Nugroho • 05 Mei 2007 14:20`: an author's name and the date on one line."""
+    name, separator, rest = line.partition(" • ") if " • " in line else line.partition(" | ")
+    if separator and _looks_like_name(name) and (date := parse_date_line(rest.strip())) is not None:
+        return name, date
+    return None
 
 
 def parse_credit_line(line: str) -> dict[str, list[str]] | None:
