@@ -92,16 +92,18 @@ CALL_TO_ACTION = re.compile(
     r"|^(?:share|bagikan|tweet|salin link|copy link|kirim)\b.{0,30}$"
     r"|^(?:facebook|twitter|x \(twitter\)|whatsapp|telegram|line|linkedin|e-?mail|pinterest|instagram|tiktok|youtube|salin tautan)$"
     r"|^(?:lewati|akhir dari|cek|simak|klik)\b.{0,60}(?:whatsapp|telegram|google news|instagram|twitter|facebook|tiktok|youtube)"
+    r"|^.{0,80}[,.!] (?:cek|klik|lihat|daftar|info(?: selengkapnya)?) di ?sini\W*$"
     r"|(?:bantuan|dukungan) donasi (?:anda|kamu)|^donasi sekarang|^dukung kami\b|^live streaming\b"
     r"|^(?:berlangganan|langganan|subscribe)$|^(?:berlangganan|langganan|daftar(?:kan)?)\b.{0,40}\b(?:newsletter|buletin|email|surel)\b|^subscribe to\b"
     r"|^(?:dapatkan|terima|kirim)\b.{0,60}\b(?:kotak masuk|inbox|surel|e-?mail) (?:anda|kamu)\W*$",
     re.IGNORECASE,
 )
 VIDEO_HEADER = re.compile(r"^video (?:pilihan|terkait|terpopuler|lainnya|terbaru)$", re.IGNORECASE)
-VIDEO = re.compile(rf"^\[gambas:video|^simak video\b|^tonton video\b|^video\s*:|^\[video\]|{VIDEO_HEADER.pattern}", re.IGNORECASE)
+VIDEO = re.compile(rf"^\[gambas:video|^simak video\b|^tonton (?:video|juga)\b|^video\s*:|^\[video\]|{VIDEO_HEADER.pattern}", re.IGNORECASE)
 CREDIT = re.compile(
     r"^\(?(?:foto|photo|ilustrasi foto|sumber foto|sumber gambar|grafis|infografis)\s*[:,]\s*\S|^\(?[A-Z ]*FOTO/|^\(?(?:foto|photo)\s*/"
-    rf"|^{DOMAIN}/[A-Z][\w .]+$"
+    rf"|^{DOMAIN}/[A-Z][\w .]+$|^(?-i:[A-Z]{{2,10}}(?:/[A-Z][\w.]{{1,20}})+)$"
+    r"|^\((?=[^()]*(?:foto|photo|getty|\bdok|istimewa|\bvia\b))[^()]{2,80}\)$"
     r"|^(?:shutterstock|getty images|istock(?:photo)?|unsplash|pixabay|pexels|freepik|antara foto|dok(?:umentasi)?\.? pribadi|istimewa)$",
     re.IGNORECASE,
 )
@@ -123,6 +125,8 @@ NAVIGATION = re.compile(
     re.IGNORECASE,
 )
 # A menu or breadcrumb row: 3+ short capitalised items separated by runs of spaces or | / · •.
+# A blog's tagline under its name: "Catatan seputar keuangan mikro dan pemberdayaan ekonomi desa".
+SITE_TAGLINE = re.compile(r"^(?:tulisan|catatan|berita|informasi|blog|kabar|cerita|kumpulan)\b(?:\s+\w+){0,3}\s+seputar\b[^.!?]*$", re.IGNORECASE)
 MENU_SEPARATOR = re.compile(r"\s{2,}|\t|\s+[|/·•]\s+")
 # A press office's contact line: "(Nama, HP: 0811-..., e-mail: x@y.go.id, Tel/Fax: 021...)".
 CONTACT_KEYS = re.compile(r"\b(?:hp|telp?|tel(?:/fax)?|fax|ponsel|wa|e-?mail|surel)\s*[.:]\s*[\w(+]", re.IGNORECASE)
@@ -138,7 +142,7 @@ BYLINE = re.compile(
 )
 CREDIT_KEYS = {
     "rep": "authors", "reporter": "authors", "penulis": "authors", "pewarta": "authors",
-    "wartawan": "authors", "kontributor": "authors", "oleh": "authors", "laporan": "authors",
+    "wartawan": "authors", "jurnalis": "authors", "koresponden": "authors", "kontributor": "authors", "oleh": "authors", "laporan": "authors",
     "red": "editor", "editor": "editor", "redaktur": "editor", "penyunting": "editor",
     "sumber": "agency", "source": "agency",
 }
@@ -155,8 +159,10 @@ OPEN_CREDIT = re.compile(
     r"|[.!?]\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^.]{1,60}"
     rf"|[.!?]\s+(?:{DOMAIN}|[A-Z][a-z]+)/(?:[A-Z][\w.]*\s?){{1,4}}\.?)$"
 )
-CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana|keterangan (?:gambar|foto))\b|^(?:grafik|tabel|bagan|diagram)\s*:", re.IGNORECASE)
+CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana|keterangan (?:gambar|foto))\b|^(?:grafik|tabel|bagan|diagram|gambar)\s*\d*\s*[:.]\s", re.IGNORECASE)
+AUTHOR_BOX = re.compile(r"^(?:tentang|profil|biodata) (?:penulis|pengarang)$|^about the author$", re.IGNORECASE)
 AUTHOR_BIO = re.compile(
+    rf"{AUTHOR_BOX.pattern}|\btulisan ini (?:merupakan |adalah )?(?:pendapat|opini|pandangan) pribadi\b|"
     r"\btidak bekerja, menjadi konsultan, memiliki saham,? atau menerima dana\b|\bmenyediakan (?:pendanaan|dana) sebagai (?:anggota|mitra)\b|"
     r"\b(?:saya|aku)\s+(?:adalah\s+)?(?:seorang\s+)?(?:penulis|jurnalis|wartawan|editor|reporter|blogger|kontributor)\b"
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (?:adalah|merupakan) (?:seorang )?(?:penulis|jurnalis|wartawan|editor|reporter|kontributor)\b",
@@ -164,6 +170,8 @@ AUTHOR_BIO = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|\*{3}$")
 READ_ALSO_INLINE = re.compile(r"(?<=[.!?”\"'])\s+(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT) (?:[Jj]uga|JUGA)\s*(?::|>>)")
+# Words that open a sentence but hardly a headline's later word: "... ke Afgoye Para pejabat AU ..."
+SENTENCE_OPENERS = {"Para", "Namun", "Sementara", "Menurut", "Ia", "Dia", "Mereka", "Selain", "Setelah", "Sebelumnya", "Kemudian", "Ketika", "Meski", "Bahkan", "Sedangkan", "Adapun", "Sejak", "Kami", "Saya"}
 TITLE_FUNCTION_WORDS = {"yang", "di", "ke", "dari", "dan", "untuk", "dengan", "pada", "atau", "oleh", "dalam", "bagi", "hingga", "vs", "&"}
 AD_INLINE = re.compile(
     r"\s*\bADVERTISEMENT(?: SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT)?\b\s*|\s*\bSCROLL TO (?:CONTINUE|RESUME) (?:WITH )?CONTENT\b\s*"
@@ -172,7 +180,7 @@ AD_INLINE = re.compile(
 # Closing initials glued to the last paragraph: (rdp/imk), (AHL), (*) — but "(KCNA)" is a photo credit.
 AGENCY_INITIALS = "|".join(sorted({name.upper() for name in AGENCIES if name.isalpha() and len(name) <= 4}))
 CLOSING_INLINE = re.compile(
-    r"(?<=[.!?”\"])\s+(?:[(\[](?:[a-z]{2,5}|[a-z]{1,3}\d{1,3})(?:/[a-z]{2,8})*[)\]]|\([A-Za-z]{2,6}(?:/[A-Za-z0-9-]{1,8})+\)"
+    r"(?<=[.!?”\"])\s*(?:[(\[](?:[a-z]{2,5}|[a-z]{1,3}\d{1,3})(?:/[a-z]{2,8})*[)\]]|\([A-Za-z]{2,6}(?:/[A-Za-z0-9-]{1,8})+\)"
     rf"|\((?!(?:{AGENCY_INITIALS})\))[A-Z]{{2,4}}\)|\(\*\))$"
 )
 
@@ -181,7 +189,8 @@ def _find_read_also(text: str) -> tuple[int, int] | None:
     """`... kata dia. Baca juga: Judul Lain Sementara itu, ...`: the marker and the linked title.
 
     The title runs until an opening quote or the first capitalised word followed by two lowercase
-    words, the first not a title's function word (the next sentence), else to the end of the line.
+    words, the first not a title's function word, or at a word that opens sentences ("Para pejabat")
+    (the next sentence), else to the end of the line.
     """
     match = READ_ALSO_INLINE.search(text)
     if not match:
@@ -192,6 +201,8 @@ def _find_read_also(text: str) -> tuple[int, int] | None:
         if index and token[0] in "\"“'‘":
             return match.start(), match.end() + word.start()
         following = [w.group() for w in words[index + 1: index + 3]]
+        if index and token in SENTENCE_OPENERS and following and _lowercase_word(following[0]):
+            return match.start(), match.end() + word.start()
         if index and token[0].isupper() and len(following) == 2 and _sentence_word(following[0]) and _lowercase_word(following[1]):
             return match.start(), match.end() + word.start()
     return match.start(), len(text)
@@ -293,7 +304,7 @@ def label_by_line(blocks: list[Block], metadata: Metadata) -> None:
                 metadata.published_at, metadata.published_tz = byline_date[1]
         elif match := READ_ALSO.match(line):
             block.set("read_also", "read_also_marker" if not (match["rest"] or match["title"]) else "read_also_with_title")
-        elif AD.search(line):
+        elif AD.search(line.strip(" -–—•·*|")):
             block.set("ad", "ad_marker")
         elif VIDEO.search(line):
             block.set("ad", "video_embed")
@@ -351,6 +362,8 @@ def label_by_neighbours(content: list[Block], metadata: Metadata) -> None:
         elif before and before[-1].label == "byline" and before[-1].clean.lower().endswith("oleh") and _looks_like_name(block.clean):
             block.set("byline", "name_after_byline")
             metadata.authors = [block.clean]
+        elif any(AUTHOR_BOX.match(other.clean) for other in before[-2:]) and len(block.clean.split()) < 40:
+            block.set("author_bio", "in_author_box")
         elif after and after[0].label == "author_bio" and len(block.clean.split()) <= 4 and not SENTENCE_END.search(block.clean):
             block.set("author_bio", "name_before_bio")
             metadata.authors = metadata.authors or [block.clean]
@@ -466,21 +479,27 @@ def _label_header(header: list[Block], metadata: Metadata, body_words: set[str])
     """Before the body: section names, then the title, then a standfirst, names and captions.
 
     The title is the first line of more than three words that is not a byline-like name and does
-    not end like a sentence (that is a standfirst); failing that, the first line of three words or
-    more that is not a site name. A title shares words with its article: a line of which fewer than
+    not end like a sentence (that is a standfirst); failing that, the last short headline-like line
+    before the body (a blog's name stands above its post's title), or the first line of three words
+    or more that is not a site name. A title shares words with its article: a line of which fewer than
     a quarter of the words come back in the body (a site name, a tagline) is not one.
     """
     open_lines = [block for block in header if not block.label]
     candidates = [b for b in open_lines if len(re.findall(r"[^\W\d_]{2,}", b.clean)) >= 3 and not re.match(rf"{DOMAIN}(?:\s|$)", b.clean)]
-    candidates = [b for b in candidates if _shares_words(b.clean, body_words)] or candidates
+    candidates = [b for b in candidates if _shares_words(b.clean, body_words) and not SITE_TAGLINE.match(b.clean)] or candidates
     strong = [b for b in candidates if not _looks_like_name(b.clean) and len(b.clean.split()) > 3 and not SENTENCE_END.search(b.clean)]
-    title = strong[0] if strong else candidates[0] if candidates else (open_lines[-1] if open_lines else None)
+    headlines = [b for b in candidates if not SENTENCE_END.search(b.clean)]
+    title = strong[0] if strong else headlines[-1] if headlines else candidates[0] if candidates else (open_lines[-1] if open_lines else None)
     for block in open_lines:
-        if block is title:
+        if SITE_TAGLINE.match(block.clean):
+            block.set("nav", "site_tagline")
+        elif block is title:
             block.set("title", "title_in_header")
             metadata.title = block.clean
         elif title is None or block.index < title.index:
             block.set("nav", "section_name_before_title")
+        elif _below_credits(header, title, block) and 10 <= len(block.clean.split()) <= 35 and len(re.findall(r"[.!?](?:\s|$)", block.clean)) == 1:
+            block.set("caption", "photo_text_above_body")  # a standfirst follows the title; one sentence under the byline and date describes the photo
         elif len(block.clean.split()) >= 6 and not any(b.label == "dek" for b in open_lines):
             block.set("dek", "standfirst_after_title")
         elif _looks_like_name(block.clean):
@@ -490,6 +509,10 @@ def _label_header(header: list[Block], metadata: Metadata, body_words: set[str])
             block.set("body", "short_paragraph_before_body")  # losing a sentence is worse than keeping a stray one
         else:
             block.set("nav", "short_line_in_header")
+
+
+def _below_credits(header: list[Block], title: Block, block: Block) -> bool:
+    return any(b.label in {"date", "byline", "editor"} for b in header if title.index < b.index < block.index)
 
 
 def _content_words(text: str) -> set[str]:
@@ -590,6 +613,8 @@ def _looks_like_caption(line: str) -> bool:
         return False
     if CAPTION_START.match(line) and len(line.split()) <= 25:
         return True
+    if re.search(r"[.!?] (?-i:AP|AFP|REUTERS|ANTARA|XINHUA|EPA|KCNA)$", line) and len(line.split()) <= 40:
+        return True  # "Tentara AS berpatroli di Baghdad, Irak. AFP": a credit glued without brackets
     if OPEN_CREDIT.search(line):
         return True
     match = TRAILING_CREDIT.search(line)
