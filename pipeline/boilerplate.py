@@ -87,12 +87,13 @@ AD = re.compile(
     re.IGNORECASE,
 )
 CALL_TO_ACTION = re.compile(
-    r"(?:ikuti|follow|gabung|bergabung|join|subscribe|langganan|dapatkan|silakan baca|simak breaking news).{0,80}"
+    r"(?:ikuti|follow|gabung|bergabung|join|subscribe|langganan|dapatkan|silakan baca|baca (?:berita|artikel)|simak breaking news).{0,80}"
     r"(?:google news|telegram|whatsapp|instagram|twitter|facebook|youtube|tiktok|channel|saluran|berita (?:terkini|up to date)|up to date)"
     r"|^(?:share|bagikan|tweet|salin link|copy link|kirim)\b.{0,30}$"
     r"|^(?:facebook|twitter|x \(twitter\)|whatsapp|telegram|line|linkedin|e-?mail|pinterest|instagram|tiktok|youtube|salin tautan)$"
     r"|^(?:lewati|akhir dari|cek|simak|klik)\b.{0,60}(?:whatsapp|telegram|google news|instagram|twitter|facebook|tiktok|youtube)"
     r"|^.{0,80}[,.!] (?:cek|klik|lihat|daftar|info(?: selengkapnya)?) di ?sini\W*$"
+    r"|\bsalurkan (?:infak|donasi|sedekah|zakat)\b|^iklan(?: pihak ketiga| sponsor)?\s*[.:]"
     r"|(?:bantuan|dukungan) donasi (?:anda|kamu)|^donasi sekarang|^dukung kami\b|^live streaming\b"
     r"|^(?:berlangganan|langganan|subscribe)$|^(?:berlangganan|langganan|daftar(?:kan)?)\b.{0,40}\b(?:newsletter|buletin|email|surel)\b|^subscribe to\b"
     r"|^(?:dapatkan|terima|kirim)\b.{0,60}\b(?:kotak masuk|inbox|surel|e-?mail) (?:anda|kamu)\W*$",
@@ -107,9 +108,12 @@ CREDIT = re.compile(
     r"|^(?:shutterstock|getty images|istock(?:photo)?|unsplash|pixabay|pexels|freepik|antara foto|dok(?:umentasi)?\.? pribadi|istimewa)$",
     re.IGNORECASE,
 )
-SYNDICATION = re.compile(r"^artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|dipublikasikan)", re.IGNORECASE)
+SYNDICATION = re.compile(
+    r"^artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|dipublikasikan)|^(?:tulisan|artikel) ini (?:disarikan|diringkas|disadur|dikutip) dari\b",
+    re.IGNORECASE,
+)
 COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright|hak cipta)|^dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan|memuat)\b.{0,60}\b(?:artikel|konten|berita)",
+    r"^(?:©|\(c\)|copyright|hak cipta|pengungkapan risiko\s*:|disclaimer\s*:|penafian\s*:)|^dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan|memuat)\b.{0,60}\b(?:artikel|konten|berita)",
     re.IGNORECASE,
 )
 TAGS = re.compile(r"^#\s*\w|^(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci)\s*(?::.*)?$|^this entry was posted in\b", re.IGNORECASE)
@@ -130,9 +134,14 @@ SITE_TAGLINE = re.compile(r"^(?:tulisan|catatan|berita|informasi|blog|kabar|ceri
 MENU_SEPARATOR = re.compile(r"\s{2,}|\t|\s+[|/·•]\s+")
 # A press office's contact line: "(Nama, HP: 0811-..., e-mail: x@y.go.id, Tel/Fax: 021...)".
 CONTACT_KEYS = re.compile(r"\b(?:hp|telp?|tel(?:/fax)?|fax|ponsel|wa|e-?mail|surel)\s*[.:]\s*[\w(+]", re.IGNORECASE)
+# A comment section's header: the article is over where it starts.
+COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:komentar|tanggapan)(?: pembaca| anda)?\s*(?:\(\d+\))?\s*:?$|^(?:tulis|kirim|beri(?:kan)?) (?:komentar|tanggapan)\b|^(?:\d+ )?comments?$",
+    re.IGNORECASE,
+)
 CLOSING_INITIALS = re.compile(r"^[(\[]\s*(?:[a-z]{2,5}|[a-z]{1,3}\d{1,3})(?:\s*/\s*[a-z0-9-]{1,8})*\s*[)\]]$", re.IGNORECASE)
 BYLINE = re.compile(
-    r"^(?:oleh|penulis|laporan wartawan|laporan reporter|tim riset|posted by|ditulis oleh)\b\s*:?\s*\S.{0,60}$"
+    r"^(?:oleh|penulis|laporan wartawan|laporan reporter|tim riset|posted by|(?:ditulis|diposting|dipublikasikan|diunggah) oleh)\b\s*:?\s*\S.{0,60}$"
     r"|^(?-i:by) (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?:\s*[|•]\s*.{0,40})?$"
     r"|^(?:artikel|berita|tulisan) (?:ini )?(?:yang )?(?:diterbitkan|ditulis|dilaporkan) oleh$"
     rf"|^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}})\s*[-–,|]\s*(?:{OUTLET_WORDS})$"
@@ -180,7 +189,7 @@ AD_INLINE = re.compile(
 # Closing initials glued to the last paragraph: (rdp/imk), (AHL), (*) — but "(KCNA)" is a photo credit.
 AGENCY_INITIALS = "|".join(sorted({name.upper() for name in AGENCIES if name.isalpha() and len(name) <= 4}))
 CLOSING_INLINE = re.compile(
-    r"(?<=[.!?”\"])\s*(?:[(\[](?:[a-z]{2,5}|[a-z]{1,3}\d{1,3})(?:/[a-z]{2,8})*[)\]]|\([A-Za-z]{2,6}(?:/[A-Za-z0-9-]{1,8})+\)"
+    r"(?<=[.!?”\"])\s*(?:[(\[](?:[a-z]{2,5}|[a-z]{1,3}\d{1,3})(?:/[a-z]{2,8})*[)\]]|[(\[](?:[A-Z][a-z]+ ){0,2}[A-Za-z]{2,6}(?:/[A-Za-z0-9-]{1,8})+[)\]]"
     rf"|\((?!(?:{AGENCY_INITIALS})\))[A-Z]{{2,4}}\)|\(\*\))$"
 )
 
@@ -323,6 +332,8 @@ def label_by_line(blocks: list[Block], metadata: Metadata) -> None:
             _merge_credits(metadata, credits)
         elif TAGS.match(line) and len(line) < 200:
             block.set("tags", "tag_line")
+        elif COMMENTS.match(line):
+            block.set("nav", "comments_header")
         elif NAVIGATION.match(line):
             block.set("nav", "navigation_word")
         elif _is_menu_row(block.text):
@@ -387,7 +398,7 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
     # lines stand above the body on some sites) or where a second dateline opens another article.
     ends = [
         i for i in range(first + 1, len(content))
-        if (content[i].label in {"editor", "source", "byline"} and sum(p < i for p in paragraphs) >= 2)
+        if ((content[i].label in {"editor", "source", "byline"} or content[i].reason == "comments_header") and sum(p < i for p in paragraphs) >= 2)
         or (i in paragraphs and _has_dateline(content[i]) and any(_has_dateline(content[p]) for p in paragraphs if p < i))
     ]
     if ends:
@@ -447,11 +458,12 @@ def _after_header_run(content: list[Block], paragraphs: list[int], first: int, l
 
 
 def _short_line_runs(content: list[Block], paragraphs: list[int], first: int, last: int) -> list[list[int]]:
-    """Maximal runs of 3+ non-paragraph lines, 2+ of them unlabelled and not list items."""
+    """Maximal runs of 3+ non-paragraph lines, 2+ of them unlabelled and neither list items nor a
+    list's lead-in ("... dapat dikemukakan bahwa:")."""
     runs, run = [], []
     for i in range(first + 1, last + 2):
         if i > last or i in paragraphs:
-            open_lines = [j for j in run if not content[j].label and not LIST_ITEM.match(content[j].clean)]
+            open_lines = [j for j in run if not content[j].label and not LIST_ITEM.match(content[j].clean) and not content[j].clean.endswith(":")]
             if len(run) >= 3 and len(open_lines) >= 2:
                 runs.append(run)
             run = []
@@ -487,6 +499,8 @@ def _label_header(header: list[Block], metadata: Metadata, body_words: set[str])
     open_lines = [block for block in header if not block.label]
     candidates = [b for b in open_lines if len(re.findall(r"[^\W\d_]{2,}", b.clean)) >= 3 and not re.match(rf"{DOMAIN}(?:\s|$)", b.clean)]
     candidates = [b for b in candidates if _shares_words(b.clean, body_words) and not SITE_TAGLINE.match(b.clean)] or candidates
+    menus = [b.index for b in header if b.reason in {"menu_row", "navigation_word"}]
+    candidates = [b for b in candidates if not menus or b.index > max(menus)] or candidates  # the site's name stands above its menus
     strong = [b for b in candidates if not _looks_like_name(b.clean) and len(b.clean.split()) > 3 and not SENTENCE_END.search(b.clean)]
     headlines = [b for b in candidates if not SENTENCE_END.search(b.clean)]
     title = strong[0] if strong else headlines[-1] if headlines else candidates[0] if candidates else (open_lines[-1] if open_lines else None)
@@ -633,8 +647,8 @@ def parse_date_line(line: str) -> tuple[datetime, str | None] | None:
     if len(line) > 90:
         return None
     match = DATE_LINE.match(line)
-    if not match:
-        return None
+    if not match:  # "Sabtu, 12 Rabiul Awwal 1428 H / 31 Maret 2007 10:45 WIB": the Hijri date, then ours
+        return next((date for part in line.split(" / ")[1:] if (date := parse_date_line(part)) is not None), None)
     if match["month"]:
         month = MONTHS.get(match["month"].lower())
         day, year = match["day"], match["year"]

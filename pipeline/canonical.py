@@ -11,6 +11,8 @@ conservative, because a wrong merge is worse for counting than a missed one:
   named after it; a
   one-word mention the model labelled otherwise resolves the same way ("Watson" tagged LOC after
   "Adrienne Watson"), keeping the model's label;
+- `caption`: a person's partial name that is part of a full name given only in the article's photo
+  captions ("Putin" when only a caption says "Vladimir Putin");
 - `case`: an ALL-CAPS mention written normally elsewhere in the article;
 - `self`: none of these; the mention, whitespace-normalised, is its own canonical name.
 Places and organisations are never merged with a longer name ("Rusia" inside "Kementerian
@@ -82,8 +84,9 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def resolve(mentions: list[Mention], text: str) -> list[tuple[str, str]]:
-    """(canonical, resolved_by) for each mention of one document, in the given order."""
+def resolve(mentions: list[Mention], text: str, captioned: list[str] = ()) -> list[tuple[str, str]]:
+    """(canonical, resolved_by) for each mention of one document, in the given order; `captioned` are
+    the people named in the article's captions."""
     forms = [normalise(m.text) for m in mentions]
     acronyms = _defined_acronyms(mentions, forms, text)
     people: dict[str, list[int]] = {}
@@ -91,6 +94,8 @@ def resolve(mentions: list[Mention], text: str) -> list[tuple[str, str]]:
         if mention.label == "PER" and _looks_like_name(form):
             people.setdefault(form.casefold(), []).append(mention.start)
     written = {form.casefold(): form for form in forms if not _all_caps(form)}
+    caption_names = {normalise(name).casefold(): normalise(name) for name in captioned if _looks_like_name(normalise(name))}
+    captioned_people = {name: [0] for name in caption_names}  # no position in the text: any fits as well
     resolved = []
     for form, mention in zip(forms, mentions):
         key = form.casefold()
@@ -101,6 +106,8 @@ def resolve(mentions: list[Mention], text: str) -> list[tuple[str, str]]:
             resolved.append((ALIASES.get(full.casefold(), full), "acronym"))
         elif (mention.label == "PER" or len(key.split()) == 1) and (longer := _longer_name(key, mention.start, people)):
             resolved.append((_cased(longer, written, forms), "longer_mention"))
+        elif mention.label == "PER" and (longer := _longer_name(key, mention.start, captioned_people)):
+            resolved.append((caption_names[longer], "caption"))
         elif _all_caps(form) and len(form) > 5 and key in written:
             resolved.append((written[key], "case"))
         else:

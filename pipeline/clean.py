@@ -15,7 +15,7 @@ import pyarrow as pa
 import trafilatura
 
 from pipeline import schema
-from pipeline.boilerplate import Block, Metadata, label_blocks
+from pipeline.boilerplate import Block, Metadata, label_blocks, split_blocks
 from pipeline.language import detect_language
 
 NAME = "clean"
@@ -49,12 +49,16 @@ def run(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
 
 
 def passthrough(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
-    """raw -> documents for input that is clean already (`--stages` without clean): text as given."""
-    documents = []
+    """raw -> documents, blocks for input that is clean already (`--stages` without clean): text as given,
+    every line a kept body block."""
+    documents, blocks = [], []
     for article in tables["raw"].to_pylist():
         given = json.loads(article["given_metadata"]) if article["given_metadata"] else {}
         documents.append(_document_row(article, (article["raw_text"], Metadata()), given))
-    return {"documents": schema.from_rows(documents, schema.DOCUMENTS)}
+        for block in split_blocks(article["raw_text"]):
+            block.set("body", "given_as_clean") if block.clean else block.set("blank", "empty_line")
+            blocks.append(_block_row(article["doc_id"], block, block.raw_start if block.keep else None) | {"end": block.raw_end if block.keep else None})
+    return {"documents": schema.from_rows(documents, schema.DOCUMENTS), "blocks": schema.from_rows(blocks, schema.BLOCKS)}
 
 
 def from_blocks(blocks: pa.Table, documents: pa.Table) -> pa.Table:

@@ -14,6 +14,7 @@ from itertools import groupby
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -21,7 +22,7 @@ from pipeline import canonical, quotes, schema
 from pipeline.models import model_name, ner_model_path, open_spacy
 
 NAME = "entities"
-REQUIRES = ("sentences", "tokens")
+REQUIRES = ("sentences", "tokens", "blocks")
 PROVIDES = ("entities", "mentions", "quotes")
 
 # News names a government by its seat ("Gedung Putih mengatakan ..."); the training corpora tag
@@ -67,7 +68,7 @@ def tag(nlp: Language, sentences: list[list[str]], batch_size: int = 256) -> lis
 
 
 def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.Table]:
-    """documents + sentences + tokens -> entities, mentions, quotes."""
+    """documents + sentences + tokens (+ the captions among blocks) -> entities, mentions, quotes."""
     nlp = load_ner(model or ner_model_path())
     source = model_name(nlp)
     sentences = {(row["doc_id"], row["sent_index"]): row for row in tables["sentences"].select(["doc_id", "sent_index", "start", "end", "text"]).to_pylist()}
@@ -97,11 +98,12 @@ def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.
     for (doc_id, _), sentence in sentences.items():
         spans.setdefault(doc_id, []).append((sentence["start"], sentence["end"]))
     by_doc = {doc_id: list(doc_rows) for doc_id, doc_rows in groupby(rows, key=lambda row: row["doc_id"])}
+    captioned = captioned_people(nlp, tables["blocks"])
     quote_rows, mention_rows = [], []
     for doc_id, doc_spans in spans.items():
         doc_rows = by_doc.get(doc_id, [])
         found = [canonical.Mention(r["start"], r["end"], r["text"], r["label"]) for r in doc_rows]
-        for row, (name, resolved_by) in zip(doc_rows, canonical.resolve(found, texts[doc_id])):
+        for row, (name, resolved_by) in zip(doc_rows, canonical.resolve(found, texts[doc_id], captioned.get(doc_id, []))):
             row["canonical"], row["resolved_by"] = name, resolved_by
         mention_rows += mentions(doc_rows)
         quote_rows += quote_table_rows(doc_id, texts[doc_id], sorted(doc_spans), doc_rows)
@@ -110,6 +112,16 @@ def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.
         "mentions": schema.from_rows(mention_rows, schema.MENTIONS),
         "quotes": schema.from_rows(quote_rows, schema.QUOTES),
     }
+
+
+def captioned_people(nlp: Language, blocks: pa.Table) -> dict[str, list[str]]:
+    """Full names of people in each article's photo captions: the only place some articles name
+    "Putin" in full. Captions are not the article's text, so they give names, never entities."""
+    captions = blocks.filter(pc.equal(blocks["label"], "caption")).select(["doc_id", "text"]).to_pylist()
+    names: dict[str, list[str]] = {}
+    for row, doc in zip(captions, nlp.pipe(row["text"] for row in captions)):
+        names.setdefault(row["doc_id"], []).extend(e.text for e in doc.ents if e.label_ == "PER" and len(e) > 1)
+    return names
 
 
 def mentions(entity_rows: list[dict]) -> list[dict]:

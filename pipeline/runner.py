@@ -74,7 +74,7 @@ def check_stages(stages: Iterable[str], available: Iterable[str] = ()) -> tuple[
     if unknown:
         raise UsageError(f"unknown stage {', '.join(unknown)}; choose from {', '.join(STAGE_ORDER)}")
     ordered = tuple(name for name in STAGE_ORDER if name in stages)
-    provided = {"raw", "documents", *available}
+    provided = {"raw", "documents", "blocks", *available}  # without clean, the text is passed through as blocks
     for name in ordered:
         missing = [table for table in STAGE_MODULES[name].REQUIRES if table not in provided]
         if missing:

@@ -42,6 +42,14 @@ def test_short_names_resolve_to_the_full_name(seed_tables):
     assert {("Kirby", "John Kirby"), ("Kim", "Kim Jong Un")} <= pairs
 
 
+def test_a_name_given_in_full_only_in_a_caption(seed_tables):
+    """Seed 002 writes "Putin" in its text; only its photo caption says "Vladimir Putin"."""
+    entities = seed_tables["entities"]
+    putin = entities[(entities["doc_id"] == seed_doc_id(seed_tables, "002")) & (entities["text"] == "Putin")]
+    assert len(putin) > 0
+    assert set(zip(putin["canonical"], putin["resolved_by"])) == {("Vladimir Putin", "caption")}
+
+
 def test_short_forms_resolve_to_one_name(seed_tables):
     entities = seed_tables["entities"]
     assert set(entities.loc[entities["text"] == "AS", "canonical"]) == {"Amerika Serikat"}

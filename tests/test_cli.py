@@ -87,7 +87,10 @@ def test_stages_without_clean_take_the_text_as_given(tmp_path):
     documents = pd.read_parquet(tmp_path / "out" / "documents.parquet")
     assert documents["text"].tolist() == ["Juru bicara Gedung Putih John Kirby tiba di Jakarta. Ia bertemu Presiden Joko Widodo."]
     assert len(pd.read_parquet(tmp_path / "out" / "sentences.parquet")) == 2
-    assert not (tmp_path / "out" / "blocks.parquet").exists()
+    blocks = pd.read_parquet(tmp_path / "out" / "blocks.parquet")
+    assert blocks[["label", "keep", "reason"]].drop_duplicates().values.tolist() == [["body", True, "given_as_clean"]]
+    text = documents["text"].iloc[0]
+    assert [text[start:end] for start, end in zip(blocks["start"], blocks["end"])] == blocks["text"].tolist()
 
 
 def test_two_workers_give_the_same_tables(seed_out, tmp_path):
