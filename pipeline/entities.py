@@ -33,6 +33,7 @@ SEATS_OF_GOVERNMENT = {
     "Istana Merdeka", "Istana Bogor", "Gedung Biru", "Zhongnanhai", "Elysee", "Élysée",
 }
 RELABEL_SOURCE = "rule:seat_of_government"
+SAME_ARTICLE_SOURCE = "rule:same_article"
 
 QUOTE_MARKS = {"'", '"', "\u2018", "\u2019", "\u201c", "\u201d"}
 
@@ -77,11 +78,13 @@ def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.
     for key, group in groupby(tokens, key=lambda token: (token["doc_id"], token["sent_index"])):
         keys.append(key)
         token_lists.append(list(group))
+    words = [[t["text"] for t in group] for group in token_lists]
+    found_by_model = tag(nlp, words)
     rows = []
     ent_index: dict[str, int] = {}
-    for key, sentence_tokens, found in zip(keys, token_lists, tag(nlp, [[t["text"] for t in group] for group in token_lists])):
+    for key, sentence_tokens, found in zip(keys, token_lists, same_article(keys, words, found_by_model)):
         sentence = sentences[key]
-        for token_start, token_end, label in found:
+        for token_start, token_end, label, propagated in found:
             start, end = sentence_tokens[token_start]["start"], sentence_tokens[token_end - 1]["end"]
             text = sentence["text"][start - sentence["start"]: end - sentence["start"]]
             index = ent_index.get(key[0], 0)
@@ -91,7 +94,7 @@ def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.
                 "doc_id": key[0], "ent_index": index, "sent_index": key[1], "start": start, "end": end,
                 "token_start": token_start, "token_end": token_end, "text": text,
                 "label": "ORG" if relabel else label,
-                "source": f"{source}+{RELABEL_SOURCE}" if relabel else source,
+                "source": source + (f"+{SAME_ARTICLE_SOURCE}" if propagated else "") + (f"+{RELABEL_SOURCE}" if relabel else ""),
             })
     texts = dict(zip(tables["documents"].column("doc_id").to_pylist(), tables["documents"].column("text").to_pylist()))
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -112,6 +115,46 @@ def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.
         "mentions": schema.from_rows(mention_rows, schema.MENTIONS),
         "quotes": schema.from_rows(quote_rows, schema.QUOTES),
     }
+
+
+def same_article(keys: list[tuple[str, int]], words: list[list[str]], found: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str, bool]]]:
+    """Document-level consistency: a name the model tagged in an article is tagged where else it stands
+    untagged in that article ("Menurut Kirby" after "John Kirby"), with the model's label; a person's
+    first or last name counts as the person's. Names tagged with two labels in the article are left
+    alone. What the model tags in a Title Case headline is no evidence ("Membeli Roket" as PER), and a
+    one-word name counts only when tagged after a sentence's first word. Each span comes with whether
+    it was propagated."""
+    result: list[list[tuple[int, int, str, bool]]] = [[(*span, False) for span in spans] for spans in found]
+    for _, group in groupby(range(len(keys)), key=lambda i: keys[i][0]):
+        indexes = list(group)
+        labels: dict[tuple[str, ...], set[str]] = {}
+        for i in (i for i in indexes if not _title_case(words[i])):
+            for start, end, label in found[i]:
+                name = tuple(words[i][start:end])
+                if len(name) > 1 or start > 0:
+                    labels.setdefault(name, set()).add(label)
+                if label == "PER" and len(name) > 1:
+                    for part in (name[:1], name[-1:]):
+                        if len(part[0]) > 2:
+                            labels.setdefault(part, set()).add("PER")
+        names = sorted(((name, label.pop()) for name, label in labels.items() if len(label) == 1 and name[0][:1].isupper()), key=lambda item: -len(item[0]))
+        for i in indexes:
+            taken = [False] * len(words[i])
+            for start, end, _ in found[i]:
+                taken[start:end] = [True] * (end - start)
+            for name, label in names:
+                for start in range(len(words[i]) - len(name) + 1):
+                    end = start + len(name)
+                    if tuple(words[i][start:end]) == name and not any(taken[start:end]):
+                        result[i].append((start, end, label, True))
+                        taken[start:end] = [True] * len(name)
+            result[i].sort()
+    return result
+
+
+def _title_case(words: list[str]) -> bool:
+    alphabetic = [word for word in words if word.isalpha()]
+    return sum(word[0].isupper() for word in alphabetic) > 0.6 * len(alphabetic)
 
 
 def captioned_people(nlp: Language, blocks: pa.Table) -> dict[str, list[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.entities import RELABEL_SOURCE, tag
+from pipeline.entities import RELABEL_SOURCE, same_article, tag
 from pipeline.evaluate import evaluate_ner
 from pipeline.models import NER_MODEL, load_spacy
 from tests.conftest import SEEDS, require_data
@@ -73,3 +73,21 @@ def test_no_entity_from_dropped_boilerplate(seed_tables):
     for entity in seed_tables["entities"].itertuples():
         inside = blocks[(blocks["doc_id"] == entity.doc_id) & (blocks["start"] <= entity.start) & (blocks["end"] >= entity.end)]
         assert set(inside["label"]) <= {"title", "dek", "heading", "body"} and len(inside) == 1, entity
+
+
+def test_a_name_found_once_is_found_everywhere_in_the_article():
+    """Document-level consistency over the model's own spans: "Kirby" after "John Kirby" in the same
+    article, never from another article, never from a Title Case headline, never when the model gave
+    the name two labels."""
+    keys = [("a", 0), ("a", 1), ("a", 2), ("b", 0)]
+    words = [
+        "Rusia Akan Membeli Roket".split(),
+        "Juru bicara John Kirby tiba di Kyiv .".split(),
+        "Menurut Kirby , Membeli Roket di Kyiv sulit .".split(),
+        "Kirby tidak hadir di Kyiv .".split(),
+    ]
+    found = [[(2, 4, "PER")], [(2, 4, "PER"), (6, 7, "LOC")], [], [(4, 5, "ORG")]]
+    result = same_article(keys, words, found)
+    assert result[2] == [(1, 2, "PER", True), (6, 7, "LOC", True)]
+    assert result[3] == [(4, 5, "ORG", False)]  # article b has its own evidence only
+    assert result[1] == [(2, 4, "PER", False), (6, 7, "LOC", False)]
