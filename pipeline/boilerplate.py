@@ -41,7 +41,7 @@ DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,}){1,2}"
 LIST_ITEM = re.compile(r"^\s*(?:[-–•*·●▪]|\d{1,2}[.)]|[a-z][.)])\s")
 
 DATE_LINE = re.compile(
-    rf"^(?:{DOMAIN}\s*[-–—]\s*|(?:diterbitkan|diperbarui|dipublikasikan|published|updated?|tayang)\s*:?\s*)?"
+    rf"^(?:{DOMAIN}\s*[-–—]\s*|(?:diterbitkan|diperbarui|dipublikasikan|dicetak|published|updated?|tayang|hari,? tanggal)(?:\s+pada)?\s*:?\s*)?"
     rf"[-–—|•\s]*(?:{DAY_NAMES}\s*,?\s*)?"
     r"(?:(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?\s+(?P<year>\d{4})|(?P<nday>\d{1,2})(?P<nsep>[/.])(?P<nmonth>\d{1,2})(?P=nsep)(?P<nyear>\d{4}))"
     r"(?:\s*[,|/–—-]?\s*(?:pukul\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?)?"
@@ -80,7 +80,7 @@ READ_ALSO = re.compile(
     re.IGNORECASE,
 )
 AD = re.compile(
-    r"^(?:advertisement|iklan|ads?|scroll to continue with content|scroll (?:ke bawah )?untuk (?:melanjutkan|membaca)(?: membaca| lagi)?"
+    r"^(?:advertisements?|iklan|ads?|scroll to continue with content|scroll (?:ke bawah )?untuk (?:melanjutkan|membaca)(?: membaca| lagi)?"
     r"|sponsored|konten bersponsor|like|suka|url telah tercopy|link telah disalin|klik di ?sini|konten premium"
     r"|scroll to (?:continue|resume)(?: with)? content|nikmati konten premium.{0,60})$"
     r"|^(?:saksikan|tonton|simak|jangan lewatkan)\b.{0,40}\bvideo\b",
@@ -91,6 +91,7 @@ CALL_TO_ACTION = re.compile(
     r"(?:google news|telegram|whatsapp|instagram|twitter|facebook|youtube|tiktok|channel|saluran|berita (?:terkini|up to date)|up to date)"
     r"|^(?:share|bagikan|tweet|salin link|copy link|kirim)\b.{0,30}$"
     r"|^(?:facebook|twitter|x \(twitter\)|whatsapp|telegram|line|linkedin|e-?mail|pinterest|instagram|tiktok|youtube|salin tautan)$"
+    r"|^(?:(?:facebook|twitter|whatsapp|telegram|line|linkedin|e-?mail|pinterest|instagram|tiktok|youtube|salin (?:link|tautan)|copy link)[\s|/·•]*){2,}$"
     r"|^(?:lewati|akhir dari|cek|simak|klik)\b.{0,60}(?:whatsapp|telegram|google news|instagram|twitter|facebook|tiktok|youtube)"
     r"|^.{0,80}[,.!] (?:cek|klik|lihat|daftar|info(?: selengkapnya)?) di ?sini\W*$"
     r"|\bsalurkan (?:infak|donasi|sedekah|zakat)\b|^iklan(?: pihak ketiga| sponsor)?\s*[.:]"
@@ -164,8 +165,8 @@ PHOTO_CREDIT_WORDS = re.compile(
     re.IGNORECASE,
 )
 OPEN_CREDIT = re.compile(
-    r"(?:\s(?:FOTO|Foto|Photo)\s*[:/]\s*\S.{0,60}|\s©\s?\S.{0,60}|\s[A-Z]{3,}/[A-Z][\w. ]{2,40}"
-    r"|[.!?]\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^.]{1,60}"
+    r"(?:\s\(?(?:FOTO|Foto|Photo)\s*[:/]\s*\S.{0,60}|\s©\s?\S.{0,60}|\s[A-Z]{3,}/[A-Z][\w. ]{2,40}"
+    r"|[.!?]\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^.]{1,60}|[.!?)]\.?(?:AFP|AP|REUTERS|ANTARA|EPA)/[A-Z][^.]{1,60}"
     rf"|[.!?]\s+(?:{DOMAIN}|[A-Z][a-z]+)/(?:[A-Z][\w.]*\s?){{1,4}}\.?)$"
 )
 CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana|keterangan (?:gambar|foto))\b|^(?:grafik|tabel|bagan|diagram|gambar)\s*\d*\s*[:.]\s", re.IGNORECASE)
@@ -499,9 +500,9 @@ def _label_header(header: list[Block], metadata: Metadata, body_words: set[str])
     open_lines = [block for block in header if not block.label]
     candidates = [b for b in open_lines if len(re.findall(r"[^\W\d_]{2,}", b.clean)) >= 3 and not re.match(rf"{DOMAIN}(?:\s|$)", b.clean)]
     candidates = [b for b in candidates if _shares_words(b.clean, body_words) and not SITE_TAGLINE.match(b.clean)] or candidates
-    menus = [b.index for b in header if b.reason in {"menu_row", "navigation_word"}]
-    candidates = [b for b in candidates if not menus or b.index > max(menus)] or candidates  # the site's name stands above its menus
     strong = [b for b in candidates if not _looks_like_name(b.clean) and len(b.clean.split()) > 3 and not SENTENCE_END.search(b.clean)]
+    menus = [b.index for b in header if b.reason in {"menu_row", "navigation_word"}]
+    strong = [b for b in strong if not menus or b.index > max(menus)] or strong  # the site's name stands above its menus
     headlines = [b for b in candidates if not SENTENCE_END.search(b.clean)]
     title = strong[0] if strong else headlines[-1] if headlines else candidates[0] if candidates else (open_lines[-1] if open_lines else None)
     for block in open_lines:
