@@ -2,7 +2,8 @@
 
 For each recipe (a spaCy config) and each fold k: train on NER UI train.0k (+ NERGrit train unless
 --no-nergrit; + NER UGM train.0k for a recipe named `config+nerugm`, its O on capitalised tokens
-taken as unknown; + our NER annotation of bapos sentences for `config+bapos`; + the bapos POS train
+taken as unknown; + our NER annotation of bapos sentences for `config+bapos`; NER UI train three
+times for `config+nerui3`, so the small in-domain set weighs more in the mix; + the bapos POS train
 split when the recipe has a tagger; from a `spacy pretrain` tok2vec with --init-tok2vec) with NER UI dev.0k for
 model selection, then score entity-level exact match on NER UI test.0k, NERGrit valid and NER UGM test.0k
 (PER/ORG/LOC; never trained on). Prints per-fold rows and the average per recipe. Trains 5 models per
@@ -48,7 +49,7 @@ def scores(model: Path, gold: Path, work: Path) -> dict:
 
 
 def fold_scores(config: Path, fold: str, nergrit: bool, extras: set[str], init_tok2vec: Path | None, work: Path) -> dict:
-    train_files = [DATA / "nerui" / f"train.{fold}.tsv"] + ([DATA / "nergrit" / "train.txt"] if nergrit else [])
+    train_files = [DATA / "nerui" / f"train.{fold}.tsv"] * (3 if "nerui3" in extras else 1) + ([DATA / "nergrit" / "train.txt"] if nergrit else [])
     if "bapos" in extras:
         run(str(REBUILD_BAPOS), str(BAPOS_NER), str(BAPOS), str(work / "bapos_ner.tsv"))
         train_files.append(work / "bapos_ner.tsv")
@@ -79,7 +80,7 @@ def main() -> None:
     for recipe in args.recipes.split(","):
         config, *extra = recipe.split("+")
         config, extras = ROOT / config, set(extra)
-        name = config.name + (" + NER UGM" if "nerugm" in extras else "") + (" + bapos NER" if "bapos" in extras else "")
+        name = config.name + (" + NER UGM" if "nerugm" in extras else "") + (" + bapos NER" if "bapos" in extras else "") + (" + NER UI x3" if "nerui3" in extras else "")
         name += (" (no NERGrit)" if args.no_nergrit else "") + (f" from {args.init_tok2vec.name}" if args.init_tok2vec else "")
         rows = []
         for fold in (f"{int(k):02d}" for k in args.folds.split(",")):
