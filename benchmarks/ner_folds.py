@@ -6,20 +6,21 @@ taken as unknown; + our NER annotation of bapos sentences for `config+bapos`; NE
 times for `config+nerui3`, so the small in-domain set weighs more in the mix; + the bapos POS train
 split when the recipe has a tagger; from a `spacy pretrain` tok2vec with --init-tok2vec) with NER UI dev.0k for
 model selection, then score entity-level exact match on NER UI test.0k, NERGrit valid and NER UGM test.0k
-(PER/ORG/LOC; never trained on). Prints per-fold rows and the average per recipe. Trains 5 models per
+(PER/ORG/LOC; never trained on), each scored as `berita evaluate ner` scores it (the model with
+the entities stage's `entity_edges` rule). Prints per-fold rows and the average per recipe. Trains 5 models per
 recipe (~7-10 min each on 2 CPU cores): a long benchmark, not a test (~1.5 h for the default two).
 
     python benchmarks/ner_folds.py [--recipes training/configs/ner.cfg,training/configs/ner_v3.cfg+nerugm]
         [--folds 1,2,3,4,5] [--keep-models DIR] [--init-tok2vec FILE]
 
 With --keep-models, each fold's model is kept as DIR/<config>/fold0k: `berita evaluate ner
-test.0k.tsv --ner-model DIR/<config>/fold0k` then gives that fold's row again.
+test.0k.tsv --ner-model DIR/<config>/fold0k` then gives that fold's row again, and `--rescore DIR`
+scores kept models without training them again.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,8 @@ import tempfile
 from pathlib import Path
 
 from spacy.util import load_config
+
+from pipeline.evaluate import evaluate_ner
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "ner"
@@ -42,10 +45,13 @@ def run(*command: str) -> None:
     subprocess.run([sys.executable, *command], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def scores(model: Path, gold: Path, work: Path) -> dict:
-    output = work / f"{gold.stem}.json"
-    run("-m", "spacy", "evaluate", str(model), str(gold), "--output", str(output))
-    return json.loads(output.read_text())
+def gold_files(fold: str) -> dict[str, Path]:
+    return {"test": DATA / "nerui" / f"test.{fold}.tsv", "nergrit": DATA / "nergrit" / "valid.txt", "nerugm": DATA / "nerugm" / f"test.{fold}.tsv"}
+
+
+def scores(model: Path, fold: str) -> dict:
+    """As `berita evaluate ner` scores it: the model as the entities stage runs it."""
+    return {name: evaluate_ner(gold, model) for name, gold in gold_files(fold).items()}
 
 
 def fold_scores(config: Path, fold: str, nergrit: bool, extras: set[str], init_tok2vec: Path | None, work: Path) -> dict:
@@ -58,13 +64,9 @@ def fold_scores(config: Path, fold: str, nergrit: bool, extras: set[str], init_t
     if "tagger" in load_config(config)["nlp"]["pipeline"]:
         run(str(CONVERT_POS), str(work / "train" / "pos.spacy"), str(POS_TRAIN))
     run(str(CONVERT), str(work / "dev.spacy"), str(DATA / "nerui" / f"dev.{fold}.tsv"))
-    run(str(CONVERT), str(work / "test.spacy"), str(DATA / "nerui" / f"test.{fold}.tsv"))
-    run(str(CONVERT), str(work / "nergrit.spacy"), str(DATA / "nergrit" / "valid.txt"))
-    run(str(CONVERT), str(work / "nerugm.spacy"), str(DATA / "nerugm" / f"test.{fold}.tsv"))
     pretrained = ["--paths.init_tok2vec", str(init_tok2vec)] if init_tok2vec else []
     run("-m", "spacy", "train", str(config), "--output", str(work / "model"), "--paths.train", str(work / "train"), "--paths.dev", str(work / "dev.spacy"), *pretrained)
-    model = work / "model" / "model-best"
-    return {name: scores(model, work / f"{name}.spacy", work) for name in ("test", "nergrit", "nerugm")}
+    return scores(work / "model" / "model-best", fold)
 
 
 def main() -> None:
@@ -74,6 +76,7 @@ def main() -> None:
     parser.add_argument("--no-nergrit", action="store_true", help="train without NERGrit")
     parser.add_argument("--keep-models", type=Path, metavar="DIR", help="keep each fold's model as DIR/<config>/fold0k")
     parser.add_argument("--init-tok2vec", type=Path, metavar="FILE", help="start every recipe's tok2vec from these `spacy pretrain` weights")
+    parser.add_argument("--rescore", type=Path, metavar="DIR", help="no training: score the models kept in DIR/<config>/fold0k")
     args = parser.parse_args()
     print("| recipe | fold | NER UI test F1 | PER | ORG | LOC | NERGrit valid F1 | NER UGM test F1 |")
     print("|---|---|---|---|---|---|---|---|")
@@ -84,13 +87,16 @@ def main() -> None:
         name += (" (no NERGrit)" if args.no_nergrit else "") + (f" from {args.init_tok2vec.name}" if args.init_tok2vec else "")
         rows = []
         for fold in (f"{int(k):02d}" for k in args.folds.split(",")):
-            with tempfile.TemporaryDirectory() as tmp:
-                result = fold_scores(config, fold, not args.no_nergrit, extras, args.init_tok2vec, Path(tmp))
-                if args.keep_models:
-                    shutil.copytree(Path(tmp) / "model" / "model-best", args.keep_models / config.stem / f"fold{fold}", dirs_exist_ok=True)
-            per = {label: 100 * v["f"] for label, v in result["test"]["ents_per_type"].items()}
-            row = [100 * result["test"]["ents_f"], per.get("PER", 0), per.get("ORG", 0), per.get("LOC", 0)]
-            row += [100 * result["nergrit"]["ents_f"], 100 * result["nerugm"]["ents_f"]]
+            if args.rescore:
+                result = scores(args.rescore / config.stem / f"fold{fold}", fold)
+            else:
+                with tempfile.TemporaryDirectory() as tmp:
+                    result = fold_scores(config, fold, not args.no_nergrit, extras, args.init_tok2vec, Path(tmp))
+                    if args.keep_models:
+                        shutil.copytree(Path(tmp) / "model" / "model-best", args.keep_models / config.stem / f"fold{fold}", dirs_exist_ok=True)
+            per = {label: 100 * v["f1"] for label, v in result["test"]["per_label"].items()}
+            row = [100 * result["test"]["f1"], per.get("PER", 0), per.get("ORG", 0), per.get("LOC", 0)]
+            row += [100 * result["nergrit"]["f1"], 100 * result["nerugm"]["f1"]]
             rows.append(row)
             print(f"| {name} | {fold} | " + " | ".join(f"{v:.1f}" for v in row) + " |", flush=True)
         average = [sum(column) / len(rows) for column in zip(*rows)]
