@@ -37,7 +37,7 @@ CONVERT = ROOT / "training" / "scripts" / "convert_ner.py"
 CONVERT_POS = ROOT / "training" / "scripts" / "convert_pos.py"
 BAPOS = ROOT.parent / "shared" / "data" / "pos" / "bapos"
 POS_TRAIN = BAPOS / "train.txt"
-BAPOS_NER = ROOT / "training" / "annotations" / "bapos_ner.tsv"
+BAPOS_NER = ROOT / "training" / "annotations" / "idn_tagged_ner.tsv"
 REBUILD_BAPOS = ROOT / "training" / "scripts" / "bapos_ner.py"
 
 

@@ -1,6 +1,6 @@
 """Rebuild the NER-annotated bapos sentences as a token<TAB>BIO file for convert_ner.py.
 
-`training/annotations/bapos_ner.tsv` holds our PER/ORG/LOC annotation of the IDN tagged corpus
+`training/annotations/idn_tagged_ner.tsv` holds our PER/ORG/LOC annotation of the IDN tagged corpus
 (bapos): `id<TAB>LABEL<TAB>entity tokens` or `id<TAB>NONE`, with ids `<split>-<n>` (the n-th
 sentence of ../shared/data/pos/bapos/<split>.txt, from 0). Only the annotation is in the repository;
 the sentences are read from the corpus. An entity string marks every run of tokens that spells it.
