@@ -56,8 +56,12 @@ def passthrough(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
         given = json.loads(article["given_metadata"]) if article["given_metadata"] else {}
         documents.append(_document_row(article, (article["raw_text"], Metadata()), given))
         for block in split_blocks(article["raw_text"]):
-            block.set("body", "given_as_clean") if block.clean else block.set("blank", "empty_line")
-            blocks.append(_block_row(article["doc_id"], block, block.raw_start if block.keep else None) | {"end": block.raw_end if block.keep else None})
+            if block.clean:
+                block.set("body", "given_as_clean")
+                blocks.append(_block_row(article["doc_id"], block, block.raw_start) | {"end": block.raw_end})  # the text is not re-spaced
+            else:
+                block.set("blank", "empty_line")
+                blocks.append(_block_row(article["doc_id"], block, None))
     return {"documents": schema.from_rows(documents, schema.DOCUMENTS), "blocks": schema.from_rows(blocks, schema.BLOCKS)}
 
 
