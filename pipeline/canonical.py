@@ -11,8 +11,8 @@ conservative, because a wrong merge is worse for counting than a missed one:
   named after it; a
   one-word mention the model labelled otherwise resolves the same way ("Watson" tagged LOC after
   "Adrienne Watson"), keeping the model's label;
-- `caption`: a person's partial name that is part of a full name given only in the article's photo
-  captions ("Putin" when only a caption says "Vladimir Putin");
+- `caption`: a person's partial name that is part of exactly one full name given only in the
+  article's photo captions ("Putin" when only a caption says "Vladimir Putin");
 - `case`: an ALL-CAPS mention written normally elsewhere in the article;
 - `self`: none of these; the mention, whitespace-normalised, is its own canonical name.
 Places and organisations are never merged with a longer name ("Rusia" inside "Kementerian
@@ -22,6 +22,7 @@ Pertahanan Rusia" stays the country), only through aliases and acronyms.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Short forms of one name in Indonesian news, keyed case-insensitively. Values are the canonical
@@ -95,7 +96,6 @@ def resolve(mentions: list[Mention], text: str, captioned: list[str] = ()) -> li
             people.setdefault(form.casefold(), []).append(mention.start)
     written = {form.casefold(): form for form in forms if not _all_caps(form)}
     caption_names = {normalise(name).casefold(): normalise(name) for name in captioned if _looks_like_name(normalise(name))}
-    captioned_people = {name: [0] for name in caption_names}  # no position in the text: any fits as well
     resolved = []
     for form, mention in zip(forms, mentions):
         key = form.casefold()
@@ -106,8 +106,8 @@ def resolve(mentions: list[Mention], text: str, captioned: list[str] = ()) -> li
             resolved.append((ALIASES.get(full.casefold(), full), "acronym"))
         elif (mention.label == "PER" or len(key.split()) == 1) and (longer := _longer_name(key, mention.start, people)):
             resolved.append((_cased(longer, written, forms), "longer_mention"))
-        elif mention.label == "PER" and (longer := _longer_name(key, mention.start, captioned_people)):
-            resolved.append((caption_names[longer], "caption"))
+        elif mention.label == "PER" and len(fits := _longest_containing(key, caption_names)) == 1:
+            resolved.append((caption_names[fits[0]], "caption"))
         elif _all_caps(form) and len(form) > 5 and key in written:
             resolved.append((written[key], "case"))
         else:
@@ -131,13 +131,18 @@ def _cased(key: str, written: dict[str, str], forms: list[str]) -> str:
 
 def _longer_name(key: str, position: int, people: dict[str, list[int]]) -> str | None:
     """The longer person name in the article that contains `key` as whole words, nearest before it."""
-    words = key.split()
-    containing = [name for name in people if len(name.split()) > len(words) and _contains(name.split(), words)]
-    maximal = [name for name in containing if not any(other != name and _contains(other.split(), name.split()) for other in containing)]
+    maximal = _longest_containing(key, people)
     if len(maximal) <= 1:
         return maximal[0] if maximal else None
     before = [(max(p for p in people[name] if p < position), name) for name in maximal if min(people[name]) < position]
     return max(before)[1] if before else min((min(people[name]), name) for name in maximal)[1]
+
+
+def _longest_containing(key: str, names: Iterable[str]) -> list[str]:
+    """The names that contain `key` as whole words and are not part of another such name."""
+    words = key.split()
+    containing = [name for name in names if len(name.split()) > len(words) and _contains(name.split(), words)]
+    return [name for name in containing if not any(other != name and _contains(other.split(), name.split()) for other in containing)]
 
 
 def _contains(words: list[str], part: list[str]) -> bool:

@@ -67,14 +67,16 @@ class ShardResult:
     errors: dict[str, int] = field(default_factory=dict)
 
 
-def check_stages(stages: Iterable[str], available: Iterable[str] = ()) -> tuple[str, ...]:
-    """Put stages in pipeline order and check that what each one requires is produced or on disk."""
+def check_stages(stages: Iterable[str], available: Iterable[str] | None = None) -> tuple[str, ...]:
+    """Put stages in pipeline order and check that what each one requires is produced or, when
+    re-running stages, `available` on disk. A fresh run always has blocks: the clean stage makes
+    them, or the passthrough of already clean text."""
     stages = tuple(stages)
     unknown = [name for name in stages if name not in STAGE_MODULES]
     if unknown:
         raise UsageError(f"unknown stage {', '.join(unknown)}; choose from {', '.join(STAGE_ORDER)}")
     ordered = tuple(name for name in STAGE_ORDER if name in stages)
-    provided = {"raw", "documents", "blocks", *available}  # without clean, the text is passed through as blocks
+    provided = {"raw", "documents", *(("blocks",) if available is None else available)}
     for name in ordered:
         missing = [table for table in STAGE_MODULES[name].REQUIRES if table not in provided]
         if missing:
