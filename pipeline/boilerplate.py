@@ -49,6 +49,8 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+POSTED_ON = re.compile(r"^(?:posted on|published on|diposting pada|diterbitkan pada|ditulis pada)\s+(?P<date>.{6,40}?)\s+(?:by|oleh)\s+(?P<name>\S.{0,40})$", re.IGNORECASE)
+
 CITY = r"[A-Z][A-Z.'’ ]{1,40}?"
 DASH = r"\s*(?:--|[-–—])\s*"
 DATELINES = [
@@ -58,6 +60,7 @@ DATELINES = [
     re.compile(rf"^(?P<city>[A-Z][A-Za-z.' ]{{1,40}}?)\s*\((?P<outlet>[A-Za-z][A-Za-z.]{{1,20}})\){DASH}"),  # Jakarta (ANTARA) -
     re.compile(rf"^(?P<city>[A-Z][A-Za-z.' ]{{1,30}}?),\s*(?P<outlet>CNN Indonesia|CNBC Indonesia){DASH}"),  # Jakarta, CNN Indonesia --
     re.compile(rf"^(?P<outlet>{DOMAIN}|VIVA){DASH}"),  # KOMPAS.com -
+    re.compile(r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*(?P<outlet>[A-Z][A-Za-z]{1,15})\s+(?:--|[-–—])\s+(?=[A-Z\"“])"),  # Lagos, Jubi –
 ]
 
 AGENCIES = {
@@ -79,6 +82,7 @@ READ_ALSO = re.compile(
     r"|^(?-i:BACA JUGA|SIMAK JUGA|LIHAT JUGA)\s+(?P<title>\S.*)",
     re.IGNORECASE,
 )
+READ_MORE = re.compile(r"^(?:baca|lihat|simak) (?:selengkapnya|berita ?lengkapnya|artikel lengkapnya|lebih lanjut) (?:di|pada)\b.{0,60}$|^(?:read more|continue reading)\b.{0,60}$", re.IGNORECASE)
 AD = re.compile(
     r"^(?:advertisements?|iklan|ads?|scroll to continue with content|scroll (?:ke bawah )?untuk (?:melanjutkan|membaca)(?: membaca| lagi)?"
     r"|sponsored|konten bersponsor|like|suka|url telah tercopy|link telah disalin|klik di ?sini|konten premium"
@@ -97,14 +101,15 @@ CALL_TO_ACTION = re.compile(
     r"|\bsalurkan (?:infak|donasi|sedekah|zakat)\b|^iklan(?: pihak ketiga| sponsor)?\s*[.:]"
     r"|(?:bantuan|dukungan) donasi (?:anda|kamu)|^donasi sekarang|^dukung kami\b|^live streaming\b"
     r"|^(?:berlangganan|langganan|subscribe)$|^(?:berlangganan|langganan|daftar(?:kan)?)\b.{0,40}\b(?:newsletter|buletin|email|surel)\b|^subscribe to\b"
-    r"|^(?:dapatkan|terima|kirim)\b.{0,60}\b(?:kotak masuk|inbox|surel|e-?mail) (?:anda|kamu)\W*$",
+    r"|^(?:dapatkan|terima|kirim)\b.{0,60}\b(?:kotak masuk|inbox|surel|e-?mail) (?:anda|kamu)\W*$"
+    r"|^(?:apa|bagaimana) (?:reaksi|perasaan|tanggapan)\b.{0,20}\b(?:artikel|berita|tulisan) ini\W*$",
     re.IGNORECASE,
 )
 VIDEO_HEADER = re.compile(r"^video (?:pilihan|terkait|terpopuler|lainnya|terbaru)$", re.IGNORECASE)
 VIDEO = re.compile(rf"^\[gambas:video|^simak video\b|^tonton (?:video|juga)\b|^video\s*:|^\[video\]|{VIDEO_HEADER.pattern}", re.IGNORECASE)
 CREDIT = re.compile(
     r"^\(?(?:foto|photo|ilustrasi foto|sumber foto|sumber gambar|grafis|infografis)\s*[:,]\s*\S|^\(?[A-Z ]*FOTO/|^\(?(?:foto|photo)\s*/"
-    rf"|^{DOMAIN}/[A-Z][\w .]+$|^(?-i:[A-Z]{{2,10}}(?:/[A-Z][\w.]{{1,20}})+)$"
+    rf"|^{DOMAIN}/[A-Z][\w .]+$|^(?-i:[A-Z]{{2,10}}(?:/[A-Z][\w.]{{1,20}})+)$|^[A-Z][\w.]{{1,20}}/(?:dok|dokumentasi|istimewa|ist|net|arsip)\.?$"
     r"|^\((?=[^()]*(?:foto|photo|getty|\bdok|istimewa|\bvia\b))[^()]{2,80}\)$"
     r"|^(?:shutterstock|getty images|istock(?:photo)?|unsplash|pixabay|pexels|freepik|antara foto|dok(?:umentasi)?\.? pribadi|istimewa)$",
     re.IGNORECASE,
@@ -114,7 +119,8 @@ SYNDICATION = re.compile(
     re.IGNORECASE,
 )
 COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright|hak cipta|pengungkapan risiko\s*:|disclaimer\s*:|penafian\s*:)|^dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan|memuat)\b.{0,60}\b(?:artikel|konten|berita)",
+    r"^(?:©|\(c\)|copyright|hak cipta|pengungkapan risiko\s*:|disclaimer\s*:|penafian\s*:)"
+    r"|^(?:anda|kamu) menerima (?:e-?mail|surel|pesan) ini karena\b|^you (?:are receiving|received) this e-?mail because\b|^dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan|memuat)\b.{0,60}\b(?:artikel|konten|berita)",
     re.IGNORECASE,
 )
 TAGS = re.compile(r"^#\s*\w|^(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci)\s*(?::.*)?$|^this entry was posted in\b", re.IGNORECASE)
@@ -131,10 +137,16 @@ NAVIGATION = re.compile(
 )
 # A menu or breadcrumb row: 3+ short capitalised items separated by runs of spaces or | / · •.
 # A blog's tagline under its name: "Catatan seputar keuangan mikro dan pemberdayaan ekonomi desa".
+SEARCH_CACHE_BANNER = re.compile(
+    r"^(?:ini adalah cache google dari|this is google's cache of)\b|^halaman saat ini mungkin sudah berubah\b|^the current page could have changed\b"
+    r"|^tip: untuk menemukan istilah penelusuran\b|^tip: to quickly find your search term\b",
+    re.IGNORECASE,
+)
 SITE_TAGLINE = re.compile(r"^(?:tulisan|catatan|berita|informasi|blog|kabar|cerita|kumpulan)\b(?:\s+\w+){0,3}\s+seputar\b[^.!?]*$", re.IGNORECASE)
 MENU_SEPARATOR = re.compile(r"\s{2,}|\t|\s+[|/·•]\s+")
 # A press office's contact line: "(Nama, HP: 0811-..., e-mail: x@y.go.id, Tel/Fax: 021...)".
 CONTACT_KEYS = re.compile(r"\b(?:hp|telp?|tel(?:/fax)?|fax|ponsel|wa|e-?mail|surel)\s*[.:]\s*[\w(+]", re.IGNORECASE)
+CONTACT = re.compile(r"[\w.-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\b(?:hubungi|kunjungi|pesan sekarang|klik)\b", re.IGNORECASE)
 # A comment section's header: the article is over where it starts.
 COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:komentar|tanggapan)(?: pembaca| anda)?\s*(?:\(\d+\))?\s*:?$|^(?:tulis|kirim|beri(?:kan)?) (?:komentar|tanggapan)\b|^(?:\d+ )?comments?$",
@@ -179,6 +191,7 @@ AUTHOR_BIO = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|\*{3}$")
+AGE = re.compile(r"\(\d{1,3}\),?")  # "Alishtari (53) seorang warga ...": a name and its age open a sentence
 READ_ALSO_INLINE = re.compile(r"(?<=[.!?”\"'])\s+(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT) (?:[Jj]uga|JUGA)\s*(?::|>>)")
 # Words that open a sentence but hardly a headline's later word: "... ke Afgoye Para pejabat AU ..."
 SENTENCE_OPENERS = {"Para", "Namun", "Sementara", "Menurut", "Ia", "Dia", "Mereka", "Selain", "Setelah", "Sebelumnya", "Kemudian", "Ketika", "Meski", "Bahkan", "Sedangkan", "Adapun", "Sejak", "Kami", "Saya"}
@@ -210,7 +223,7 @@ def _find_read_also(text: str) -> tuple[int, int] | None:
         token = word.group()
         if index and token[0] in "\"“'‘":
             return match.start(), match.end() + word.start()
-        following = [w.group() for w in words[index + 1: index + 3]]
+        following = [w.group() for w in words[index + 1: index + 4] if not AGE.fullmatch(w.group())][:2]
         if index and token in SENTENCE_OPENERS and following and _lowercase_word(following[0]):
             return match.start(), match.end() + word.start()
         if index and token[0].isupper() and len(following) == 2 and _sentence_word(following[0]) and _lowercase_word(following[1]):
@@ -312,6 +325,8 @@ def label_by_line(blocks: list[Block], metadata: Metadata) -> None:
             metadata.authors = metadata.authors or [byline_date[0]]
             if metadata.published_at is None:
                 metadata.published_at, metadata.published_tz = byline_date[1]
+        elif READ_MORE.match(line):
+            block.set("read_also", "read_more_link")
         elif match := READ_ALSO.match(line):
             block.set("read_also", "read_also_marker" if not (match["rest"] or match["title"]) else "read_also_with_title")
         elif AD.search(line.strip(" -–—•·*|")):
@@ -337,6 +352,8 @@ def label_by_line(blocks: list[Block], metadata: Metadata) -> None:
             block.set("nav", "comments_header")
         elif NAVIGATION.match(line):
             block.set("nav", "navigation_word")
+        elif SEARCH_CACHE_BANNER.match(line):
+            block.set("nav", "search_cache_banner")
         elif _is_menu_row(block.text):
             block.set("nav", "menu_row")
         elif len(CONTACT_KEYS.findall(line)) >= 2 and len(line) < 300:
@@ -367,6 +384,10 @@ def label_by_neighbours(content: list[Block], metadata: Metadata) -> None:
             block.set("caption", "caption_with_credit")
         elif after and after[0].label == "credit" and _could_be_caption(block):
             block.set("caption", "caption_before_credit")
+        elif before and before[-1].reason == "photo_credit" and not (before[-2:-1] and before[-2].label == "caption") and not _looks_like_paragraph(block) and _could_be_caption(block):
+            block.set("caption", "caption_after_credit")  # "Foto: ANTARA" printed above the photo's text
+        elif before and before[-1].reason == "ad_marker" and CONTACT.search(block.clean) and len(block.clean) < 300:
+            block.set("ad", "ad_text_after_marker")  # "IKLAN" over "Butuh data ...? Hubungi marketing@..."
         elif before and before[-1].reason == "read_also_marker" and _looks_like_headline(block.clean):
             block.set("read_also", "linked_title_after_marker")
         elif before and before[-1].reason == "video_embed" and VIDEO_HEADER.match(before[-1].clean) and _looks_like_headline(block.clean):
@@ -399,7 +420,7 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
     # lines stand above the body on some sites) or where a second dateline opens another article.
     ends = [
         i for i in range(first + 1, len(content))
-        if ((content[i].label in {"editor", "source", "byline"} or content[i].reason == "comments_header") and sum(p < i for p in paragraphs) >= 2)
+        if ((content[i].label in {"editor", "source", "byline"} or content[i].reason in {"comments_header", "read_more_link"}) and sum(p < i for p in paragraphs) >= 2)
         or (i in paragraphs and _has_dateline(content[i]) and any(_has_dateline(content[p]) for p in paragraphs if p < i))
     ]
     if ends:
@@ -666,7 +687,10 @@ def parse_date_line(line: str) -> tuple[datetime, str | None] | None:
 
 
 def _name_and_date(line: str) -> tuple[str, tuple[datetime, str | None]] | None:
-    """`Arif Setiawan Nugroho • 05 Mei 2007 14:20`: an author's name and the date on one line."""
+    """`Arif Setiawan Nugroho • 05 Mei 2007 14:20`, `Posted on 9 Juli 2007 by Slamet Widodo`: an
+    author's name and the date on one line."""
+    if (posted := POSTED_ON.match(line)) and _looks_like_name(posted["name"]) and (date := parse_date_line(posted["date"])) is not None:
+        return posted["name"], date
     name, separator, rest = line.partition(" • ") if " • " in line else line.partition(" | ")
     if separator and _looks_like_name(name) and (date := parse_date_line(rest.strip())) is not None:
         return name, date
