@@ -44,7 +44,7 @@ DATE_LINE = re.compile(
     rf"^(?:{DOMAIN}\s*[-–—]\s*|(?:diterbitkan|diperbarui|dipublikasikan|dicetak|published|updated?|tayang|hari,? tanggal)(?:\s+pada)?\s*:?\s*)?"
     rf"[-–—|•\s]*(?:{DAY_NAMES}\s*,?\s*)?"
     r"(?:(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?\s+(?P<year>\d{4})|(?P<nday>\d{1,2})(?P<nsep>[/.])(?P<nmonth>\d{1,2})(?P=nsep)(?P<nyear>\d{4}))"
-    r"(?:\s*[,|/–—-]?\s*(?:pukul\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?)?"
+    r"(?:\s*[,|/–—·•-]?\s*(?:pukul\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?)?"
     r"\s*(?P<zone>WIB|WITA|WIT|GMT|UTC)?\s*$",
     re.IGNORECASE,
 )
@@ -95,14 +95,16 @@ CALL_TO_ACTION = re.compile(
     r"(?:google news|telegram|whatsapp|instagram|twitter|facebook|youtube|tiktok|channel|saluran|berita (?:terkini|up to date)|up to date)"
     r"|^(?:share|bagikan|tweet|salin link|copy link|kirim)\b.{0,30}$"
     r"|^(?:facebook|twitter|x \(twitter\)|whatsapp|telegram|line|linkedin|e-?mail|pinterest|instagram|tiktok|youtube|salin tautan)$"
-    r"|^(?:(?:facebook|twitter|whatsapp|telegram|line|linkedin|e-?mail|pinterest|instagram|tiktok|youtube|salin (?:link|tautan)|copy link)[\s|/·•]*){2,}$"
+    r"|^(?:(?:bagikan|share|sebarkan)\s*:?\s*)?(?:(?:facebook|twitter|whatsapp|telegram|line|linkedin|e-?mail|pinterest|instagram|tiktok|youtube|salin (?:link|tautan)|copy link)[\s|/·•]*){2,}$"
     r"|^(?:lewati|akhir dari|cek|simak|klik)\b.{0,60}(?:whatsapp|telegram|google news|instagram|twitter|facebook|tiktok|youtube)"
     r"|^.{0,80}[,.!] (?:cek|klik|lihat|daftar|info(?: selengkapnya)?) di ?sini\W*$"
     r"|\bsalurkan (?:infak|donasi|sedekah|zakat)\b|^iklan(?: pihak ketiga| sponsor)?\s*[.:]"
     r"|(?:bantuan|dukungan) donasi (?:anda|kamu)|^donasi sekarang|^dukung kami\b|^live streaming\b"
     r"|^(?:berlangganan|langganan|subscribe)$|^(?:berlangganan|langganan|daftar(?:kan)?)\b.{0,40}\b(?:newsletter|buletin|email|surel)\b|^subscribe to\b"
     r"|^(?:dapatkan|terima|kirim)\b.{0,60}\b(?:kotak masuk|inbox|surel|e-?mail) (?:anda|kamu)\W*$"
-    r"|^(?:apa|bagaimana) (?:reaksi|perasaan|tanggapan)\b.{0,20}\b(?:artikel|berita|tulisan) ini\W*$",
+    r"|^(?:apa|bagaimana) (?:reaksi|perasaan|tanggapan)\b.{0,20}\b(?:artikel|berita|tulisan) ini\W*$"
+    r"|^dukung\b.{0,60}\b(?:independen|jurnalisme)\b|\btraktir (?:kami|redaksi)\b|^(?:pasang|info) iklan\b"
+    r"|\b(?:download|unduh) (?:aplikasi|app)\w*\b.{0,30}$|^lanjutkan membaca(?: artikel)?(?: di bawah(?: ini)?)?\W*$",
     re.IGNORECASE,
 )
 VIDEO_HEADER = re.compile(r"^video (?:pilihan|terkait|terpopuler|lainnya|terbaru)$", re.IGNORECASE)
@@ -115,7 +117,7 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 SYNDICATION = re.compile(
-    r"^artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|dipublikasikan)|^(?:tulisan|artikel) ini (?:disarikan|diringkas|disadur|dikutip) dari\b",
+    r"^artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|dipublikasikan)|^(?:tulisan|artikel|berita) ini (?:disarikan|diringkas|disadur|dikutip|diterjemahkan) dari\b",
     re.IGNORECASE,
 )
 COPYRIGHT = re.compile(
@@ -129,7 +131,7 @@ NAVIGATION = re.compile(
     r"|artikel pilihan|artikel selanjutnya|artikel terkait|rekomendasi(?: artikel)?|recent posts|related posts|kabar daerah"
     r"|selanjutnya|sebelumnya|halaman selanjutnya|halaman sebelumnya|next|prev|show all|tampilkan semua|halaman\s*:?(?:\s+\d+)*"
     r"|(?:lewati|lompati|langsung) ke\b.{0,40}|halaman selanjutnya (?:arrow|chevron|keyboard_arrow)_\w+"
-    r"|load more|muat lebih banyak|lihat semua|beranda|home|halaman \d+ dari \d+|lihat foto|\d+ komentar|komentar"
+    r"|load more|muat lebih banyak|lihat semua|beranda|home|halaman \d+ dari \d+(?:\s+(?:selanjutnya|berikutnya|sebelumnya))?\W*|lihat foto|\d+ komentar|komentar"
     r"|baca berikutnya|lompati ke konten|skip to content|next page|halaman(?:\s+\d+)+(?:\s+selanjutnya)?|waktu baca \d+ menit|sedang memuat\W*|lanjutkan membaca\W*|konten dari pengguna|\d{1,3}|[^\w\s]{1,3}|\w)$"
     r"|^\S.{0,40}(?:\s[»›>]\s.{1,40}){1,4}$"
     r"|^(?:unduh|download)\b.{0,80}\((?:pdf|csv|xlsx?|docx?|zip)\b[^)]*\)$",
@@ -154,7 +156,7 @@ COMMENTS = re.compile(
 )
 CLOSING_INITIALS = re.compile(r"^[(\[]\s*(?:[a-z]{2,5}|[a-z]{1,3}\d{1,3})(?:\s*/\s*[a-z0-9-]{1,8})*\s*[)\]]$", re.IGNORECASE)
 BYLINE = re.compile(
-    r"^(?:oleh|penulis|laporan wartawan|laporan reporter|tim riset|posted by|(?:ditulis|diposting|dipublikasikan|diunggah) oleh)\b\s*:?\s*\S.{0,60}$"
+    r"^(?:oleh|penulis|laporan wartawan|laporan reporter|tim riset|tim redaksi|posted by|(?:ditulis|diposting|dipublikasikan|diunggah) oleh)\b\s*:?\s*\S.{0,60}$"
     r"|^(?-i:by) (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?:\s*[|•]\s*.{0,40})?$"
     r"|^(?:artikel|berita|tulisan) (?:ini )?(?:yang )?(?:diterbitkan|ditulis|dilaporkan) oleh$"
     rf"|^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}})\s*[-–,|]\s*(?:{OUTLET_WORDS})$"
@@ -167,6 +169,7 @@ CREDIT_KEYS = {
     "wartawan": "authors", "jurnalis": "authors", "koresponden": "authors", "kontributor": "authors", "oleh": "authors", "laporan": "authors",
     "red": "editor", "editor": "editor", "redaktur": "editor", "penyunting": "editor",
     "sumber": "agency", "source": "agency",
+    "penerjemah": "translator", "translator": "translator",
 }
 PART_SPLIT = re.compile(r"\s*[|/]\s*(?=[A-Za-z]+\s*:)")
 KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z]+)\s*:\s*(?P<value>\S.{0,60})$")
@@ -181,10 +184,12 @@ OPEN_CREDIT = re.compile(
     r"|[.!?]\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^.]{1,60}|[.!?)]\.?(?:AFP|AP|REUTERS|ANTARA|EPA)/[A-Z][^.]{1,60}"
     rf"|[.!?]\s+(?:{DOMAIN}|[A-Z][a-z]+)/(?:[A-Z][\w.]*\s?){{1,4}}\.?)$"
 )
+PHOTO_POSITION = re.compile(r"\((?:paling |kedua |ketiga |nomor \d+ dari )?(?:kiri|kanan|tengah)(?: ke kanan)?\)", re.IGNORECASE)
 CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana|keterangan (?:gambar|foto))\b|^(?:grafik|tabel|bagan|diagram|gambar)\s*\d*\s*[:.]\s", re.IGNORECASE)
 AUTHOR_BOX = re.compile(r"^(?:tentang|profil|biodata) (?:penulis|pengarang)$|^about the author$", re.IGNORECASE)
 AUTHOR_BIO = re.compile(
-    rf"{AUTHOR_BOX.pattern}|\btulisan ini (?:merupakan |adalah )?(?:pendapat|opini|pandangan) pribadi\b|"
+    rf"{AUTHOR_BOX.pattern}|\b(?:tulisan|artikel|opini|kolom)(?: ini| opini)? (?:merupakan |adalah )?(?:pendapat|opini|pandangan) pribadi\b|"
+    r"^\*+\)?\s*penulis (?:adalah|merupakan)\b|^(?:reporter|jurnalis|wartawan|editor|redaktur|kontributor|penulis) (?:di|untuk) [A-Z][\w+.]*\.(?:\s|$)|"
     r"\btidak bekerja, menjadi konsultan, memiliki saham,? atau menerima dana\b|\bmenyediakan (?:pendanaan|dana) sebagai (?:anggota|mitra)\b|"
     r"\b(?:saya|aku)\s+(?:adalah\s+)?(?:seorang\s+)?(?:penulis|jurnalis|wartawan|editor|reporter|blogger|kontributor)\b"
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (?:adalah|merupakan) (?:seorang )?(?:penulis|jurnalis|wartawan|editor|reporter|kontributor)\b",
@@ -192,10 +197,14 @@ AUTHOR_BIO = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|\*{3}$")
 AGE = re.compile(r"\(\d{1,3}\),?")  # "Alishtari (53) seorang warga ...": a name and its age open a sentence
-READ_ALSO_INLINE = re.compile(r"(?<=[.!?”\"'])\s+(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT) (?:[Jj]uga|JUGA)\s*(?::|>>)")
+READ_ALSO_INLINE = re.compile(r"(?<=[.!?”\"'])\s+(?:(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT) (?:[Jj]uga|JUGA|[Pp]ula)|(?:Berita|BERITA|Artikel|ARTIKEL) (?:[Tt]erkait|TERKAIT))\s*(?::|>>)")
 # Words that open a sentence but hardly a headline's later word: "... ke Afgoye Para pejabat AU ..."
 SENTENCE_OPENERS = {"Para", "Namun", "Sementara", "Menurut", "Ia", "Dia", "Mereka", "Selain", "Setelah", "Sebelumnya", "Kemudian", "Ketika", "Meski", "Bahkan", "Sedangkan", "Adapun", "Sejak", "Kami", "Saya"}
-TITLE_FUNCTION_WORDS = {"yang", "di", "ke", "dari", "dan", "untuk", "dengan", "pada", "atau", "oleh", "dalam", "bagi", "hingga", "vs", "&"}
+TITLE_FUNCTION_WORDS = {
+    "yang", "di", "ke", "dari", "dan", "untuk", "dengan", "pada", "atau", "oleh", "dalam", "bagi", "hingga", "vs", "&",
+    "terhadap", "tentang", "soal", "atas", "antara", "kepada", "melalui", "sejak", "sampai", "tanpa", "lewat", "jelang",
+    "pasca", "usai", "saat", "sebagai", "karena", "demi", "per", "serta", "agar",
+}
 AD_INLINE = re.compile(
     r"\s*\bADVERTISEMENT(?: SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT)?\b\s*|\s*\bSCROLL TO (?:CONTINUE|RESUME) (?:WITH )?CONTENT\b\s*"
     r"|(?<=[.!?”\"])\s*\b(?:Scroll|SCROLL) (?:untuk|UNTUK) (?:melanjutkan|MELANJUTKAN)(?: (?:membaca|MEMBACA))?\b\s*"
@@ -204,7 +213,7 @@ AD_INLINE = re.compile(
 AGENCY_INITIALS = "|".join(sorted({name.upper() for name in AGENCIES if name.isalpha() and len(name) <= 4}))
 CLOSING_INLINE = re.compile(
     r"(?<=[.!?”\"])\s*(?:[(\[](?:[a-z]{2,5}|[a-z]{1,3}\d{1,3})(?:/[a-z]{2,8})*[)\]]|[(\[](?:[A-Z][a-z]+ ){0,2}[A-Za-z]{2,6}(?:/[A-Za-z0-9-]{1,8})+[)\]]"
-    rf"|\((?!(?:{AGENCY_INITIALS})\))[A-Z]{{2,4}}\)|\(\*\))$"
+    rf"|\((?!(?:{AGENCY_INITIALS})\))[A-Z]{{2,4}}\)|\(\*\)|\((?:[a-z0-9-]+\.)+[a-z]{{2,4}}(?:/[a-z]{{2,8}})+\))$"
 )
 
 
@@ -226,9 +235,14 @@ def _find_read_also(text: str) -> tuple[int, int] | None:
         following = [w.group() for w in words[index + 1: index + 4] if not AGE.fullmatch(w.group())][:2]
         if index and token in SENTENCE_OPENERS and following and _lowercase_word(following[0]):
             return match.start(), match.end() + word.start()
-        if index and token[0].isupper() and len(following) == 2 and _sentence_word(following[0]) and _lowercase_word(following[1]):
+        if index and token[0].isupper() and following and _sentence_word(following[0]) and (len(following) == 1 or _lowercase_word(following[1]) or _title_case(words[:index])):
             return match.start(), match.end() + word.start()
     return match.start(), len(text)
+
+
+def _title_case(words: list[re.Match]) -> bool:
+    """Every word of the title so far capitalised bar its function words ("Chavez Beli 24 Jet Sukhoi dari Rusia")."""
+    return all(not _lowercase_word(w.group()) or w.group() in TITLE_FUNCTION_WORDS for w in words)
 
 
 def _lowercase_word(word: str) -> bool:
@@ -463,7 +477,8 @@ def _footer_run(content: list[Block], paragraphs: list[int], first: int, last: i
     """
     for run in _short_line_runs(content, paragraphs, first, last):
         after = [p for p in paragraphs if run[-1] < p <= last]
-        if len(after) <= 2 and _words(content, after) < 0.5 * _words(content, [p for p in paragraphs if first <= p < run[0]]):
+        signed = any(CLOSING_INLINE.search(content[p].clean) for p in after)
+        if len(after) <= 2 and not signed and _words(content, after) < 0.5 * _words(content, [p for p in paragraphs if first <= p < run[0]]):
             return run[0]
     return None
 
@@ -485,7 +500,7 @@ def _short_line_runs(content: list[Block], paragraphs: list[int], first: int, la
     runs, run = [], []
     for i in range(first + 1, last + 2):
         if i > last or i in paragraphs:
-            open_lines = [j for j in run if not content[j].label and not LIST_ITEM.match(content[j].clean) and not content[j].clean.endswith(":")]
+            open_lines = [j for j in run if not content[j].label and not LIST_ITEM.match(content[j].clean) and not content[j].clean.endswith(":") and not SENTENCE_END.search(content[j].clean)]
             if len(run) >= 3 and len(open_lines) >= 2:
                 runs.append(run)
             run = []
@@ -649,6 +664,8 @@ def _looks_like_caption(line: str) -> bool:
         return False
     if CAPTION_START.match(line) and len(line.split()) <= 25:
         return True
+    if PHOTO_POSITION.search(line) and len(line.split()) <= 40:
+        return True  # "Lee Kuan Yew (kiri) berbincang dengan ...": who stands where in the photo
     if re.search(r"[.!?] (?-i:AP|AFP|REUTERS|ANTARA|XINHUA|EPA|KCNA)$", line) and len(line.split()) <= 40:
         return True  # "Tentara AS berpatroli di Baghdad, Irak. AFP": a credit glued without brackets
     if OPEN_CREDIT.search(line):
