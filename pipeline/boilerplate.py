@@ -104,7 +104,7 @@ CALL_TO_ACTION = re.compile(
     r"|^(?:dapatkan|terima|kirim)\b.{0,60}\b(?:kotak masuk|inbox|surel|e-?mail) (?:anda|kamu)\W*$"
     r"|^(?:apa|bagaimana) (?:reaksi|perasaan|tanggapan)\b.{0,20}\b(?:artikel|berita|tulisan) ini\W*$"
     r"|^dukung\b.{0,60}\b(?:independen|jurnalisme)\b|\btraktir (?:kami|redaksi)\b|^(?:pasang|info) iklan\b"
-    r"|\b(?:download|unduh) (?:aplikasi|app)\w*\b.{0,30}$|^lanjutkan membaca(?: artikel)?(?: di bawah(?: ini)?)?\W*$",
+    r"|\b(?:download|unduh) (?:aplikasi|app)\w*\b.{0,30}$|\bberlangganan\b.{0,40}\bsekarang\W*$|^lanjutkan membaca(?: artikel)?(?: di bawah(?: ini)?)?\W*$",
     re.IGNORECASE,
 )
 VIDEO_HEADER = re.compile(r"^video (?:pilihan|terkait|terpopuler|lainnya|terbaru)$", re.IGNORECASE)
@@ -125,10 +125,11 @@ COPYRIGHT = re.compile(
     r"|^(?:anda|kamu) menerima (?:e-?mail|surel|pesan) ini karena\b|^you (?:are receiving|received) this e-?mail because\b|^dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan|memuat)\b.{0,60}\b(?:artikel|konten|berita)",
     re.IGNORECASE,
 )
+TAG_HEADER = re.compile(r"(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci)\s*:?", re.IGNORECASE)
 TAGS = re.compile(r"^#\s*\w|^(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci)\s*(?::.*)?$|^this entry was posted in\b", re.IGNORECASE)
 NAVIGATION = re.compile(
     r"^(?:terkait|terkini|terpopuler|populer|trending|berita lainnya|berita terkini|berita populer|berita selanjutnya"
-    r"|artikel pilihan|artikel selanjutnya|artikel terkait|rekomendasi(?: artikel)?|recent posts|related posts|kabar daerah"
+    r"|artikel pilihan|artikel selanjutnya|(?:berita |artikel )?lainnya dari \S.{0,30}|artikel terkait|rekomendasi(?: artikel)?|recent posts|related posts|kabar daerah"
     r"|selanjutnya|sebelumnya|halaman selanjutnya|halaman sebelumnya|next|prev|show all|tampilkan semua|halaman\s*:?(?:\s+\d+)*"
     r"|(?:lewati|lompati|langsung) ke\b.{0,40}|halaman selanjutnya (?:arrow|chevron|keyboard_arrow)_\w+"
     r"|load more|muat lebih banyak|lihat semua|beranda|home|halaman \d+ dari \d+(?:\s+(?:selanjutnya|berikutnya|sebelumnya))?\W*|lihat foto|\d+ komentar|komentar"
@@ -199,6 +200,8 @@ SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|\*{3}$")
 AGE = re.compile(r"\(\d{1,3}\),?")  # "Alishtari (53) seorang warga ...": a name and its age open a sentence
 READ_ALSO_INLINE = re.compile(r"(?<=[.!?”\"'])\s+(?:(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT) (?:[Jj]uga|JUGA|[Pp]ula)|(?:Berita|BERITA|Artikel|ARTIKEL) (?:[Tt]erkait|TERKAIT))\s*(?::|>>)")
 # Words that open a sentence but hardly a headline's later word: "... ke Afgoye Para pejabat AU ..."
+# Conjunctions that open a sentence and never stand inside a headline: "... di Vavuniya Namun, di pihak ..."
+CONJUNCTIONS = {"Namun", "Sedangkan", "Adapun", "Bahkan", "Sementara"}
 SENTENCE_OPENERS = {"Para", "Namun", "Sementara", "Menurut", "Ia", "Dia", "Mereka", "Selain", "Setelah", "Sebelumnya", "Kemudian", "Ketika", "Meski", "Bahkan", "Sedangkan", "Adapun", "Sejak", "Kami", "Saya"}
 TITLE_FUNCTION_WORDS = {
     "yang", "di", "ke", "dari", "dan", "untuk", "dengan", "pada", "atau", "oleh", "dalam", "bagi", "hingga", "vs", "&",
@@ -220,24 +223,48 @@ CLOSING_INLINE = re.compile(
 def _find_read_also(text: str) -> tuple[int, int] | None:
     """`... kata dia. Baca juga: Judul Lain Sementara itu, ...`: the marker and the linked title.
 
-    The title runs until an opening quote or the first capitalised word followed by two lowercase
-    words, the first not a title's function word, or at a word that opens sentences ("Para pejabat")
-    (the next sentence), else to the end of the line.
+    The title runs until the next sentence starts: at an opening quote; at a word that opens
+    sentences ("Para pejabat", "Namun, ..."); in a Title Case title, at the capitalised word before
+    the first lowercase word that is no title's function word ("... di Paris Berakhir Ricuh Aparat
+    yang menggunakan"); else at the first capitalised word followed by two lowercase words, the
+    first not a function word; else at the end of the line.
     """
     match = READ_ALSO_INLINE.search(text)
     if not match:
         return None
     words = list(re.finditer(r"\S+", text[match.end():]))
+    ends = [index for index in (_title_case_end(words),) if index is not None]
     for index, word in enumerate(words):
         token = word.group()
-        if index and token[0] in "\"“'‘":
-            return match.start(), match.end() + word.start()
         following = [w.group() for w in words[index + 1: index + 4] if not AGE.fullmatch(w.group())][:2]
-        if index and token in SENTENCE_OPENERS and following and _lowercase_word(following[0]):
-            return match.start(), match.end() + word.start()
-        if index and token[0].isupper() and following and _sentence_word(following[0]) and (len(following) == 1 or _lowercase_word(following[1]) or _title_case(words[:index])):
-            return match.start(), match.end() + word.start()
-    return match.start(), len(text)
+        if index and (
+            token[0] in "\"“'‘"
+            or token.rstrip(",") in CONJUNCTIONS
+            or token in SENTENCE_OPENERS and following and _lowercase_word(following[0])
+            or token[0].isupper() and len(following) == 2 and _sentence_word(following[0]) and _lowercase_word(following[1])
+        ):
+            ends.append(index)
+            break
+    if not ends:
+        return match.start(), len(text)
+    return match.start(), match.end() + words[min(ends)].start()
+
+
+def _title_case_end(words: list[re.Match]) -> int | None:
+    """Where a Title Case title ends: the capitalised word that opens the first lowercase run."""
+    for index, word in enumerate(words):
+        if _sentence_word(word.group()):
+            opener = index - 1
+            while opener > 0 and (words[opener].group() in TITLE_FUNCTION_WORDS or _number(words[opener].group())):
+                opener -= 1
+            if opener > 0 and words[opener].group()[0].isupper() and _title_case(words[:opener]):
+                return opener
+            return None
+    return None
+
+
+def _number(word: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,%]+|\(\d{1,3}\),?", word))
 
 
 def _title_case(words: list[re.Match]) -> bool:
@@ -361,7 +388,7 @@ def label_by_line(blocks: list[Block], metadata: Metadata) -> None:
             block.set(_credit_label(credits), "credit_line:" + "+".join(sorted(credits)))
             _merge_credits(metadata, credits)
         elif TAGS.match(line) and len(line) < 200:
-            block.set("tags", "tag_line")
+            block.set("tags", "tag_header" if TAG_HEADER.fullmatch(line) else "tag_line")
         elif COMMENTS.match(line):
             block.set("nav", "comments_header")
         elif NAVIGATION.match(line):
@@ -402,6 +429,8 @@ def label_by_neighbours(content: list[Block], metadata: Metadata) -> None:
             block.set("caption", "caption_after_credit")  # "Foto: ANTARA" printed above the photo's text
         elif before and before[-1].reason == "ad_marker" and CONTACT.search(block.clean) and len(block.clean) < 300:
             block.set("ad", "ad_text_after_marker")  # "IKLAN" over "Butuh data ...? Hubungi marketing@..."
+        elif before and before[-1].reason in {"tag_header", "tag_after_header"} and len(block.clean.split()) <= 4 and _looks_like_headline(block.clean):
+            block.set("tags", "tag_after_header")  # "Topik:" over one tag a line
         elif before and before[-1].reason == "read_also_marker" and _looks_like_headline(block.clean):
             block.set("read_also", "linked_title_after_marker")
         elif before and before[-1].reason == "video_embed" and VIDEO_HEADER.match(before[-1].clean) and _looks_like_headline(block.clean):
@@ -434,7 +463,7 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
     # lines stand above the body on some sites) or where a second dateline opens another article.
     ends = [
         i for i in range(first + 1, len(content))
-        if ((content[i].label in {"editor", "source", "byline"} or content[i].reason in {"comments_header", "read_more_link"}) and sum(p < i for p in paragraphs) >= 2)
+        if ((content[i].label in {"editor", "source", "byline", "tags"} or content[i].reason in {"comments_header", "read_more_link"}) and sum(p < i for p in paragraphs) >= 2)
         or (i in paragraphs and _has_dateline(content[i]) and any(_has_dateline(content[p]) for p in paragraphs if p < i))
     ]
     if ends:
@@ -551,7 +580,7 @@ def _label_header(header: list[Block], metadata: Metadata, body_words: set[str])
             block.set("nav", "section_name_before_title")
         elif _below_credits(header, title, block) and 10 <= len(block.clean.split()) <= 35 and len(re.findall(r"[.!?](?:\s|$)", block.clean)) == 1:
             block.set("caption", "photo_text_above_body")  # a standfirst follows the title; one sentence under the byline and date describes the photo
-        elif len(block.clean.split()) >= 6 and not any(b.label == "dek" for b in open_lines):
+        elif not any(b.label == "dek" for b in open_lines) and (len(block.clean.split()) >= 6 or _short_standfirst(block, title, open_lines, body_words)):
             block.set("dek", "standfirst_after_title")
         elif _looks_like_name(block.clean):
             block.set("byline", "name_in_header")
@@ -560,6 +589,15 @@ def _label_header(header: list[Block], metadata: Metadata, body_words: set[str])
             block.set("body", "short_paragraph_before_body")  # losing a sentence is worse than keeping a stray one
         else:
             block.set("nav", "short_line_in_header")
+
+
+def _short_standfirst(block: Block, title: Block, open_lines: list[Block], body_words: set[str]) -> bool:
+    """"Bapepam sudah memperoleh cukup bukti" right under the title: a sentence-case phrase about the
+    article, where a section name or a site's button is capitalised ("Masuk Daftar") or off-topic."""
+    words = block.clean.split()
+    follows_title = open_lines.index(block) == open_lines.index(title) + 1
+    lowercase = sum(_lowercase_word(word) for word in words[1:])
+    return follows_title and len(words) >= 4 and lowercase >= 2 and _shares_words(block.clean, body_words)
 
 
 def _below_credits(header: list[Block], title: Block, block: Block) -> bool:
