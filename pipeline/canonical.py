@@ -11,12 +11,16 @@ conservative, because a wrong merge is worse for counting than a missed one:
   named after it; a
   one-word mention the model labelled otherwise resolves the same way ("Watson" tagged LOC after
   "Adrienne Watson"), keeping the model's label;
+- `longer_mention` also takes an organisation's name to the one longer name of an organisation
+  in the article that starts with it ("Dewan Keamanan Nasional" -> "Dewan Keamanan Nasional Gedung
+  Putih"); with two such names ("Kementerian Pertahanan Rusia" and "... Korea Utara") it stays;
 - `caption`: a person's partial name that is part of exactly one full name given only in the
   article's photo captions ("Putin" when only a caption says "Vladimir Putin");
 - `case`: an ALL-CAPS mention written normally elsewhere in the article;
 - `self`: none of these; the mention, whitespace-normalised, is its own canonical name.
-Places and organisations are never merged with a longer name ("Rusia" inside "Kementerian
-Pertahanan Rusia" stays the country), only through aliases and acronyms.
+Places are never merged with a longer name ("Rusia" inside "Kementerian Pertahanan Rusia" stays
+the country), only through aliases (which include the epithets "Negeri Paman Sam", "Kerajaan
+Pertapa") and acronyms.
 """
 
 from __future__ import annotations
@@ -62,6 +66,20 @@ ALIASES = {
     "kemenhan": "Kementerian Pertahanan",
     "asean": "ASEAN",
     "uni soviet": "Uni Soviet",
+    # epithets Indonesian news uses for countries, one each
+    "kerajaan pertapa": "Korea Utara",
+    "negeri paman sam": "Amerika Serikat",
+    "negeri tirai bambu": "China",
+    "negeri sakura": "Jepang",
+    "negeri ginseng": "Korea Selatan",
+    "negeri jiran": "Malaysia",
+    "negeri beruang merah": "Rusia",
+    "negeri kanguru": "Australia",
+    "negeri singa": "Singapura",
+    "negeri gajah putih": "Thailand",
+    "negeri kincir angin": "Belanda",
+    "negeri piramida": "Mesir",
+    "negeri samba": "Brasil",
 }
 
 NAME_PARTICLES = {"bin", "binti", "van", "von", "de", "da", "al", "el", "la", "le", "di", "dos", "del"}
@@ -94,6 +112,7 @@ def resolve(mentions: list[Mention], text: str, captioned: list[str] = ()) -> li
     for form, mention in zip(forms, mentions):
         if mention.label == "PER" and _looks_like_name(form):
             people.setdefault(form.casefold(), []).append(mention.start)
+    organisations = {form.casefold() for form, mention in zip(forms, mentions) if mention.label == "ORG"}
     written = {form.casefold(): form for form in forms if not _all_caps(form)}
     caption_names = {normalise(name).casefold(): normalise(name) for name in captioned if _looks_like_name(normalise(name))}
     resolved = []
@@ -108,6 +127,8 @@ def resolve(mentions: list[Mention], text: str, captioned: list[str] = ()) -> li
             resolved.append((_cased(longer, written, forms), "longer_mention"))
         elif mention.label == "PER" and len(fits := _longest_containing(key, caption_names)) == 1:
             resolved.append((caption_names[fits[0]], "caption"))
+        elif mention.label == "ORG" and len(key.split()) > 1 and len(longer := _organisations_starting_with(key, organisations)) == 1:
+            resolved.append((_cased(longer[0], written, forms), "longer_mention"))
         elif _all_caps(form) and len(form) > 5 and key in written:
             resolved.append((written[key], "case"))
         else:
@@ -143,6 +164,13 @@ def _longest_containing(key: str, names: Iterable[str]) -> list[str]:
     words = key.split()
     containing = [name for name in names if len(name.split()) > len(words) and _contains(name.split(), words)]
     return [name for name in containing if not any(other != name and _contains(other.split(), name.split()) for other in containing)]
+
+
+def _organisations_starting_with(key: str, organisations: set[str]) -> list[str]:
+    """The longest organisation names that begin with `key`'s words, none a prefix of another."""
+    words = key.split()
+    longer = [name for name in organisations if len(name.split()) > len(words) and name.split()[: len(words)] == words]
+    return [name for name in longer if not any(other != name and other.startswith(name + " ") for other in longer)]
 
 
 def _contains(words: list[str], part: list[str]) -> bool:

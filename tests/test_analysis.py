@@ -65,6 +65,28 @@ def test_acronym_defined_in_the_article():
     assert canonical.resolve(found, text) == [("Badan Intelijen Negara", "self"), ("Badan Intelijen Negara", "acronym")]
 
 
+def mentions_in_order(text: str, names: list[str], label: str) -> list[canonical.Mention]:
+    found, position = [], 0
+    for name in names:
+        start = text.index(name, position)
+        found.append(canonical.Mention(start, start + len(name), name, label))
+        position = start + len(name)
+    return found
+
+
+def test_an_organisation_named_short_resolves_to_its_one_longer_name():
+    text = "Dewan Keamanan Nasional Gedung Putih bersidang. Dewan Keamanan Nasional lalu menolak. Kementerian Pertahanan Rusia dan Kementerian Pertahanan Korea Utara diam; Kementerian Pertahanan tak menjawab."
+    names = ["Dewan Keamanan Nasional Gedung Putih", "Dewan Keamanan Nasional", "Kementerian Pertahanan Rusia", "Kementerian Pertahanan Korea Utara", "Kementerian Pertahanan"]
+    resolved = canonical.resolve(mentions_in_order(text, names, "ORG"), text)
+    assert resolved[1] == ("Dewan Keamanan Nasional Gedung Putih", "longer_mention")
+    assert resolved[4] == ("Kementerian Pertahanan", "self")  # two ministries start so: neither is taken
+
+
+def test_a_country_epithet_is_the_country():
+    text = "Negeri Paman Sam menolak."
+    assert canonical.resolve([canonical.Mention(0, 16, "Negeri Paman Sam", "LOC")], text) == [("Amerika Serikat", "alias")]
+
+
 def test_a_shared_name_goes_to_the_person_named_last_before_it():
     text = "Kim Jong Un hadir. Kim berbicara. Kim Yo Jong datang. Kim pergi."
     found = [canonical.Mention(0, 11, "Kim Jong Un", "PER"), canonical.Mention(18, 21, "Kim", "PER"), canonical.Mention(34, 45, "Kim Yo Jong", "PER"), canonical.Mention(54, 57, "Kim", "PER")]
