@@ -126,13 +126,13 @@ COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 TAG_HEADER = re.compile(r"(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci)\s*:?", re.IGNORECASE)
-TAGS = re.compile(r"^#\s*\w|^(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci)\s*(?::.*)?$|^this entry was posted in\b", re.IGNORECASE)
+TAGS = re.compile(r"^#\s*\w|^(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci|saham terkait)\s*(?::.*)?$|^this entry was posted in\b", re.IGNORECASE)
 NAVIGATION = re.compile(
     r"^(?:terkait|terkini|terpopuler|populer|trending|berita lainnya|berita terkini|berita populer|berita selanjutnya"
     r"|artikel pilihan|artikel selanjutnya|(?:berita |artikel )?lainnya dari \S.{0,30}|artikel terkait|rekomendasi(?: artikel)?|recent posts|related posts|kabar daerah"
     r"|selanjutnya|sebelumnya|halaman selanjutnya|halaman sebelumnya|next|prev|show all|tampilkan semua|halaman\s*:?(?:\s+\d+)*"
     r"|(?:lewati|lompati|langsung) ke\b.{0,40}|halaman selanjutnya (?:arrow|chevron|keyboard_arrow)_\w+"
-    r"|load more|muat lebih banyak|lihat semua|beranda|home|halaman \d+ dari \d+(?:\s+(?:selanjutnya|berikutnya|sebelumnya))?\W*|lihat foto|\d+ komentar|komentar"
+    r"|load more|muat lebih banyak|lihat semua|beranda|home|halaman \d+ ?(?:dari|/) ?\d+(?:\s+(?:selanjutnya|berikutnya|sebelumnya))?\W*|zoom-in-white\w*|perbesar|lihat foto|\d+ komentar|komentar"
     r"|baca berikutnya|lompati ke konten|skip to content|next page|halaman(?:\s+\d+)+(?:\s+selanjutnya)?|waktu baca \d+ menit|sedang memuat\W*|lanjutkan membaca\W*|konten dari pengguna|\d{1,3}|[^\w\s]{1,3}|\w)$"
     r"|^\S.{0,40}(?:\s[»›>]\s.{1,40}){1,4}$"
     r"|^(?:unduh|download)\b.{0,80}\((?:pdf|csv|xlsx?|docx?|zip)\b[^)]*\)$",
@@ -174,14 +174,14 @@ CREDIT_KEYS = {
 }
 PART_SPLIT = re.compile(r"\s*[|/]\s*(?=[A-Za-z]+\s*:)")
 KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z]+)\s*:\s*(?P<value>\S.{0,60})$")
-TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{2,80})\)\s*$")
+TRAILING_CREDIT = re.compile(r"(?:\((?P<credit>[^()]{2,80})\)|\[(?P<bracketed>[^\[\]]{2,80})\])\s*$")
 PHOTO_CREDIT_WORDS = re.compile(
     r"\bvia\b|/|getty|images|foto|photo|reuters|\bap\b|afp|antara|kcna|epa|xinhua|yonhap|\bdok\b|sumber|istimewa"
     r"|instagram|twitter|facebook|youtube|tiktok|unsplash|shutterstock|pixabay",
     re.IGNORECASE,
 )
 OPEN_CREDIT = re.compile(
-    r"(?:\s\(?(?:FOTO|Foto|Photo)\s*[:/]\s*\S.{0,60}|\s©\s?\S.{0,60}|\s[A-Z]{3,}/[A-Z][\w. ]{2,40}"
+    r"(?:\s\(?(?:FOTO|Foto|Photo)\s*[:/]\s*\S.{0,60}|\s©\s?\S.{0,60}|\s[A-Z]{3,}/[A-Z][\w.]*(?: [A-Z][\w.]*){0,4}"
     r"|[.!?]\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^.]{1,60}|[.!?)]\.?(?:AFP|AP|REUTERS|ANTARA|EPA)/[A-Z][^.]{1,60}"
     rf"|[.!?]\s+(?:{DOMAIN}|[A-Z][a-z]+)/(?:[A-Z][\w.]*\s?){{1,4}}\.?)$"
 )
@@ -190,7 +190,7 @@ CAPTION_START = re.compile(r"^(?:ilustrasi|arsip foto|foto ilustrasi|suasana|ket
 AUTHOR_BOX = re.compile(r"^(?:tentang|profil|biodata) (?:penulis|pengarang)$|^about the author$", re.IGNORECASE)
 AUTHOR_BIO = re.compile(
     rf"{AUTHOR_BOX.pattern}|\b(?:tulisan|artikel|opini|kolom)(?: ini| opini)? (?:merupakan |adalah )?(?:pendapat|opini|pandangan) pribadi\b|"
-    r"^\*+\)?\s*penulis (?:adalah|merupakan)\b|^(?:reporter|jurnalis|wartawan|editor|redaktur|kontributor|penulis) (?:di|untuk) [A-Z][\w+.]*\.(?:\s|$)|"
+    r"^\*+\)?\s*penulis (?:adalah|merupakan)\b|^(?:jurnalis|wartawan|reporter|redaktur|editor|kontributor|penulis) \S+ (?:yang )?(?:meliput|menulis|bertugas)\b|^(?:reporter|jurnalis|wartawan|editor|redaktur|kontributor|penulis) (?:di|untuk) [A-Z][\w+.]*\.(?:\s|$)|"
     r"\btidak bekerja, menjadi konsultan, memiliki saham,? atau menerima dana\b|\bmenyediakan (?:pendanaan|dana) sebagai (?:anggota|mitra)\b|"
     r"\b(?:saya|aku)\s+(?:adalah\s+)?(?:seorang\s+)?(?:penulis|jurnalis|wartawan|editor|reporter|blogger|kontributor)\b"
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (?:adalah|merupakan) (?:seorang )?(?:penulis|jurnalis|wartawan|editor|reporter|kontributor)\b",
@@ -201,7 +201,7 @@ AGE = re.compile(r"\(\d{1,3}\),?")  # "Alishtari (53) seorang warga ...": a name
 READ_ALSO_INLINE = re.compile(r"(?<=[.!?”\"'])\s+(?:(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT) (?:[Jj]uga|JUGA|[Pp]ula)|(?:Berita|BERITA|Artikel|ARTIKEL) (?:[Tt]erkait|TERKAIT))\s*(?::|>>)")
 # Words that open a sentence but hardly a headline's later word: "... ke Afgoye Para pejabat AU ..."
 # Conjunctions that open a sentence and never stand inside a headline: "... di Vavuniya Namun, di pihak ..."
-CONJUNCTIONS = {"Namun", "Sedangkan", "Adapun", "Bahkan", "Sementara"}
+CONJUNCTIONS = {"Namun", "Sedangkan", "Adapun", "Bahkan", "Sementara", "Menurut"}
 SENTENCE_OPENERS = {"Para", "Namun", "Sementara", "Menurut", "Ia", "Dia", "Mereka", "Selain", "Setelah", "Sebelumnya", "Kemudian", "Ketika", "Meski", "Bahkan", "Sedangkan", "Adapun", "Sejak", "Kami", "Saya"}
 TITLE_FUNCTION_WORDS = {
     "yang", "di", "ke", "dari", "dan", "untuk", "dengan", "pada", "atau", "oleh", "dalam", "bagi", "hingga", "vs", "&",
@@ -216,7 +216,7 @@ AD_INLINE = re.compile(
 AGENCY_INITIALS = "|".join(sorted({name.upper() for name in AGENCIES if name.isalpha() and len(name) <= 4}))
 CLOSING_INLINE = re.compile(
     r"(?<=[.!?”\"])\s*(?:[(\[](?:[a-z]{2,5}|[a-z]{1,3}\d{1,3})(?:/[a-z]{2,8})*[)\]]|[(\[](?:[A-Z][a-z]+ ){0,2}[A-Za-z]{2,6}(?:/[A-Za-z0-9-]{1,8})+[)\]]"
-    rf"|\((?!(?:{AGENCY_INITIALS})\))[A-Z]{{2,4}}\)|\(\*\)|\((?:[a-z0-9-]+\.)+[a-z]{{2,4}}(?:/[a-z]{{2,8}})+\))$"
+    rf"|\((?!(?:{AGENCY_INITIALS})\))[A-Z]{{2,4}}\)|\(\*\)|[(\[][A-Za-z]{{2,8}}(?:/[A-Za-z]{{2,8}})*/[a-z]{{2,5}}\d?[)\]]|\((?:[a-z0-9-]+\.)+[a-z]{{2,4}}(?:/[a-z]{{2,8}})+\))$"
 )
 
 
@@ -476,7 +476,8 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
     closed = ends and content[stop].label in {"editor", "source", "byline"}
     following = last + 1
     while following < stop and not content[following].label:
-        if closed or SENTENCE_END.search(_without_inserts(content[following].clean)):
+        line = _without_inserts(content[following].clean)
+        if closed or SENTENCE_END.search(line) or _sentence_without_stop(line):
             last = following  # short closing paragraphs (and list headings before them) are body
         following += 1
     _label_header(content[:first], metadata, _content_words(" ".join(b.clean for b in content[first: last + 1])))
@@ -495,6 +496,13 @@ def label_by_position(content: list[Block], metadata: Metadata) -> None:
                 block.set("related", "headline_after_article_end")
             else:
                 block.set("nav", "short_line_after_article_end")
+
+
+def _sentence_without_stop(line: str) -> bool:
+    """"Pembangkit listrik ini akan dibuat di beberapa lokasi": a last paragraph whose full stop was
+    lost; a related headline after an article is shorter or capitalised word by word."""
+    words = line.split()
+    return len(words) >= 8 and sum(_lowercase_word(word) for word in words[1:]) >= 0.6 * (len(words) - 1)
 
 
 def _footer_run(content: list[Block], paragraphs: list[int], first: int, last: int) -> int | None:
@@ -709,11 +717,11 @@ def _looks_like_caption(line: str) -> bool:
     if OPEN_CREDIT.search(line):
         return True
     match = TRAILING_CREDIT.search(line)
-    if match and "/" in match["credit"] and match["credit"].split("/")[0].isupper() and len(line[: match.start()].split()) < 10:
+    credit = (match["credit"] or match["bracketed"]) if match else ""
+    if match and "/" in credit and credit.split("/")[0].isupper() and len(line[: match.start()].split()) < 10:
         return True  # "Mantan PM Bangladesh Khaleda Zia. (BP/ant)": too short to be a paragraph signed off
     if not match or CLOSING_INLINE.search(line):
         return False
-    credit = match["credit"]
     sentences = len(re.findall(r"[.!?](?:\s|$)", line[: match.start()]))
     agency = credit.isupper() and (credit.lower() in AGENCIES or "/" in credit)
     return sentences <= 1 and (bool(PHOTO_CREDIT_WORDS.search(credit)) or agency)
@@ -813,5 +821,5 @@ def trailing_agency(blocks: list[Block], metadata: Metadata) -> None:
     """An agency signature closing the last body paragraph: `... dengan lebih baik. (AP)`."""
     body = [block for block in blocks if block.label == "body"]
     if body and not metadata.agency and (match := TRAILING_CREDIT.search(body[-1].clean)):
-        if match["credit"].lower() in AGENCIES:
+        if (match["credit"] or "").lower() in AGENCIES:
             metadata.agency = AGENCIES[match["credit"].lower()]
