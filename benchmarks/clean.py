@@ -4,8 +4,8 @@ Two gold sets, reported apart: "dev" = the outlet fixtures in tests/fixtures/cle
 16 outlets), clean_dev2 (25 articles, 20 other outlets), clean_dev3 to clean_dev12 (30 articles each, 21, 24,
 25, 25, 25, 25, 25, 25, 25 and 25 more outlets; each held-out until it was measured once, then studied) and the five
 seeds (tests/fixtures/seed_lines.tsv), which the rules were developed on; "held-out" =
-tests/fixtures/clean_heldout12 (30 articles of 25 more news outlets), written independently of the rules
-and of the other sets, and never used to tune them. Every non-blank raw line is one decision: keep (title, dek,
+tests/fixtures/clean_heldout12 and clean_heldout13 (30 articles of 25 more news outlets each), written
+independently of the rules and of the other sets, and never used to tune them. Every non-blank raw line is one decision: keep (title, dek,
 heading, body) or drop. A line counts as kept when any part of it is kept. Baselines on the same
 lines: keep everything, and jusText with its Indonesian stoplist (each line as one paragraph).
 
@@ -25,19 +25,9 @@ from pipeline.corpora import LabelledLine, read_labelled_lines, read_line_labels
 from pipeline.evaluate import kept_lines
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "clean"
-DEV2 = ROOT / "tests" / "fixtures" / "clean_dev2"
-DEV3 = ROOT / "tests" / "fixtures" / "clean_dev3"
-DEV4 = ROOT / "tests" / "fixtures" / "clean_dev4"
-DEV5 = ROOT / "tests" / "fixtures" / "clean_dev5"
-DEV6 = ROOT / "tests" / "fixtures" / "clean_dev6"
-DEV7 = ROOT / "tests" / "fixtures" / "clean_dev7"
-DEV8 = ROOT / "tests" / "fixtures" / "clean_dev8"
-DEV9 = ROOT / "tests" / "fixtures" / "clean_dev9"
-DEV10 = ROOT / "tests" / "fixtures" / "clean_dev10"
-DEV11 = ROOT / "tests" / "fixtures" / "clean_dev11"
-DEV12 = ROOT / "tests" / "fixtures" / "clean_dev12"
-HELDOUT = ROOT / "tests" / "fixtures" / "clean_heldout12"
+FIXTURES = ROOT / "tests" / "fixtures"
+DEV = [FIXTURES / "clean"] + [FIXTURES / f"clean_dev{n}" for n in range(2, 13)]
+HELDOUT = [FIXTURES / "clean_heldout12", FIXTURES / "clean_heldout13"]
 
 
 def seed_articles() -> dict[str, list[LabelledLine]]:
@@ -106,7 +96,8 @@ def score(system, gold: dict[str, list[LabelledLine]]) -> dict:
 def main() -> None:
     systems = {"berita clean (rules)": ours, "keep everything": keep_everything, "jusText (Indonesian stoplist)": jus_text}
     results = {}
-    for set_name, gold in (("dev", articles(FIXTURES, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12) | seed_articles()), ("held-out", articles(HELDOUT))):
+    sets = [("dev", articles(*DEV) | seed_articles())] + [(f"held-out `{folder.name}`", articles(folder)) for folder in HELDOUT if folder.exists()]
+    for set_name, gold in sets:
         lines = sum(1 for a in gold.values() for line in a if line.label != "blank")
         for name, system in systems.items():
             results[(set_name, name)] = score(system, gold) | {"size": f"{len(gold)} articles, {lines} lines"}
