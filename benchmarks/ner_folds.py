@@ -39,6 +39,7 @@ BAPOS = ROOT.parent / "shared" / "data" / "pos" / "bapos"
 POS_TRAIN = BAPOS / "train.txt"
 BAPOS_NER = ROOT / "training" / "annotations" / "idn_tagged_ner.tsv"
 REBUILD_BAPOS = ROOT / "training" / "scripts" / "bapos_ner.py"
+AUGMENTERS = ROOT / "training" / "scripts" / "augment.py"
 
 
 def run(*command: str) -> None:
@@ -65,7 +66,7 @@ def fold_scores(config: Path, fold: str, nergrit: bool, extras: set[str], init_t
         run(str(CONVERT_POS), str(work / "train" / "pos.spacy"), str(POS_TRAIN))
     run(str(CONVERT), str(work / "dev.spacy"), str(DATA / "nerui" / f"dev.{fold}.tsv"))
     pretrained = ["--paths.init_tok2vec", str(init_tok2vec)] if init_tok2vec else []
-    run("-m", "spacy", "train", str(config), "--output", str(work / "model"), "--paths.train", str(work / "train"), "--paths.dev", str(work / "dev.spacy"), *pretrained)
+    run("-m", "spacy", "train", str(config), "--output", str(work / "model"), "--paths.train", str(work / "train"), "--paths.dev", str(work / "dev.spacy"), "--code", str(AUGMENTERS), *pretrained)
     return scores(work / "model" / "model-best", fold)
 
 

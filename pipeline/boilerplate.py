@@ -820,6 +820,6 @@ def parse_dateline(blocks: list[Block], metadata: Metadata) -> None:
 def trailing_agency(blocks: list[Block], metadata: Metadata) -> None:
     """An agency signature closing the last body paragraph: `... dengan lebih baik. (AP)`."""
     body = [block for block in blocks if block.label == "body"]
-    if body and not metadata.agency and (match := TRAILING_CREDIT.search(body[-1].clean)):
-        if (match["credit"] or "").lower() in AGENCIES:
-            metadata.agency = AGENCIES[match["credit"].lower()]
+    match = TRAILING_CREDIT.search(body[-1].clean) if body else None
+    if match and not metadata.agency and (match["credit"] or "").lower() in AGENCIES:
+        metadata.agency = AGENCIES[match["credit"].lower()]

@@ -1,0 +1,152 @@
+"""Mention replacement for NER training: the same sentence again with other names in its entities.
+
+A CNN tagger that saw "Sergei Lavrov, menteri luar negeri Rusia, mengatakan" tags Lavrov, but
+misses "Dmitry Peskov, juru bicara Kremlin, mengatakan": it learned the names more than the
+contexts. Replacing each entity with another entity of the same label drawn from the training
+corpus (Dai & Adel 2020, "mention replacement") keeps every context and varies the names.
+
+International news names people no Indonesian corpus has seen ("Dmitry Peskov" is tagged
+nothing: "-try" reads like "Industry", "Ministry"). So a share of the PER replacements are names
+made by Faker in the languages Indonesian news reports from, Cyrillic ones spelled as English-language
+wires spell them (Dmitry, Sergei, Yevgeny): the model learns name shapes, not a list of people.
+
+A name the model never saw has no trained row of its own in the hashed word table ("Peskov" gets
+whatever rows other words left there), so another share of the PER replacements are invented:
+random syllables in a name's shape, new every time, which teaches the model to find a person by
+shape and context when the word itself says nothing.
+
+An organisation named after a person (the Wagner group, Ford, Bloomberg) looks like a surname;
+the words before it say what it is. So an ORG after an organisation noun ("kelompok",
+"perusahaan", "partai" ...; within `noun_window` words, the ones between lowercase: "kelompok
+militan Hamas") is sometimes replaced by a surname from the PER entities, still ORG.
+
+Used from a config as `[corpora.train.augmenter] @augmenters = "berita.mention_replacement.v1"`,
+with `--code scripts/augment.py`; the original example is always kept.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import spacy
+from faker import Faker
+from spacy.tokens import Doc, DocBin
+from spacy.training import Example
+
+LABELS = ("PER", "ORG", "LOC")
+ONSETS = ["", "b", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "sh", "ch", "kh", "tr", "pr", "dm", "br"]
+VOWELS = ["a", "e", "i", "o", "u", "y", "ia", "ou"]
+CODAS = ["", "", "", "n", "k", "v", "r", "s", "l", "m", "t", "sk", "ng"]
+CYRILLIC = dict(zip("абвгдезийклмнопрстуфыэіґ", "abvgdeziyklmnoprstufyeig")) | {
+    "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya", "ї": "yi", "є": "ye",
+}
+
+
+@spacy.registry.augmenters("berita.mention_replacement.v1")
+def create_mention_replacement(
+    pool: str, level: float, organisation_nouns: list[str], surname_share: float, locales: list[str], foreign_share: float, invented_share: float = 0.0, noun_window: int = 1
+) -> Callable[[spacy.Language, Example], Iterator[Example]]:
+    """`pool`: the .spacy file (or folder of them) whose entities are drawn; `level`: the share of
+    sentences given a replaced copy; `surname_share`: how often an ORG after one of
+    `organisation_nouns` gets a surname instead of another organisation; `foreign_share`: how often
+    a person gets a name made in one of the Faker `locales` instead of a corpus name, and
+    `invented_share` how often an invented one."""
+    names, surnames = entity_pool(Path(pool))
+    names["FOREIGN"] = foreign_names(locales)
+    nouns = {noun.lower() for noun in organisation_nouns}
+
+    def augment(nlp: spacy.Language, example: Example) -> Iterator[Example]:
+        yield example
+        if random.random() < level and example.reference.ents:
+            yield replaced(nlp, example.reference, names, surnames, nouns, surname_share, foreign_share, invented_share, noun_window)
+
+    return augment
+
+
+def entity_pool(path: Path) -> tuple[dict[str, list[tuple[str, ...]]], list[str]]:
+    """Every entity's words by label, and the last word of every PER entity of two words or more."""
+    files = sorted(path.glob("*.spacy")) if path.is_dir() else [path]
+    vocab = spacy.blank("id").vocab
+    names: dict[str, list[tuple[str, ...]]] = {label: [] for label in LABELS}
+    surnames = []
+    for file in files:
+        for doc in DocBin().from_disk(file).get_docs(vocab):
+            for ent in doc.ents:
+                words = tuple(token.text for token in ent)
+                names.setdefault(ent.label_, []).append(words)
+                if ent.label_ == "PER" and len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
+                    surnames.append(words[-1])
+    return names, surnames
+
+
+def foreign_names(locales: list[str], per_locale: int = 1000) -> list[tuple[str, ...]]:
+    """(first, last) names, the same every run; Cyrillic transliterated."""
+    made = []
+    for locale in locales:
+        fake = Faker(locale)
+        fake.seed_instance(0)
+        for i in range(per_locale):
+            first, last = (fake.first_name_male(), fake.last_name_male()) if i % 2 else (fake.first_name_female(), fake.last_name_female())
+            made.append(tuple(f"{_latin(first)} {_latin(last)}".split()))
+    return made
+
+
+def _latin(name: str) -> str:
+    """Transliterated as English-language news does: Дмитрий -> Dmitry, Евгений -> Yevgeny."""
+    if not any(c.lower() in CYRILLIC for c in name):
+        return name
+    name = re.sub(r"ий\b", "y", name)
+    name = re.sub(r"\bЕ", "Ye", name)
+    name = re.sub(r"(?<=[аеиоуыэюяь])е", "ye", name)
+    return "".join(CYRILLIC.get(c.lower(), c).capitalize() if c.isupper() else CYRILLIC.get(c, c) for c in name)
+
+
+def _after_organisation_noun(doc: Doc, start: int, nouns: set[str], window: int) -> bool:
+    for token in reversed(doc[max(0, start - window): start]):
+        if token.lower_ in nouns:
+            return True
+        if not token.is_lower:
+            return False
+    return False
+
+
+def invented_name(words: int) -> tuple[str, ...]:
+    """"Kavetrov Dulisan": two or three random syllables a word, capitalised."""
+    made = []
+    for _ in range(words):
+        syllables = [random.choice(ONSETS) + random.choice(VOWELS) + random.choice(CODAS) for _ in range(random.randint(2, 3))]
+        made.append("".join(syllables).capitalize())
+    return tuple(made)
+
+
+def replaced(
+    nlp: spacy.Language, reference: Doc, names: dict, surnames: list[str], nouns: set[str], surname_share: float, foreign_share: float, invented_share: float, noun_window: int
+) -> Example:
+    """`reference` with each entity's words swapped; tokens outside entities keep their (maybe missing) tags."""
+    tags = ["O" if token.ent_iob_ == "O" else "-" for token in reference]
+    words, spaces, new_tags = [], [], []
+    i = 0
+    while i < len(reference):
+        ent = next((ent for ent in reference.ents if ent.start == i), None)
+        if ent is None:
+            words.append(reference[i].text)
+            spaces.append(bool(reference[i].whitespace_))
+            new_tags.append(tags[i])
+            i += 1
+            continue
+        after_noun = _after_organisation_noun(reference, ent.start, nouns, noun_window)
+        if ent.label_ == "ORG" and after_noun and surnames and random.random() < surname_share:
+            swap: tuple[str, ...] = (random.choice(surnames),)
+        elif ent.label_ == "PER" and (draw := random.random()) < foreign_share + invented_share:
+            name = random.choice(names["FOREIGN"]) if draw < foreign_share else invented_name(random.randint(2, 3))
+            swap = name[-1:] if len(ent) == 1 else name
+        else:
+            swap = random.choice(names[ent.label_]) if names.get(ent.label_) else tuple(token.text for token in ent)
+        words.extend(swap)
+        spaces.extend([True] * (len(swap) - 1) + [bool(ent[-1].whitespace_)])
+        new_tags.extend([f"U-{ent.label_}"] if len(swap) == 1 else [f"B-{ent.label_}"] + [f"I-{ent.label_}"] * (len(swap) - 2) + [f"L-{ent.label_}"])
+        i = ent.end
+    return Example.from_dict(Doc(nlp.vocab, words=words, spaces=spaces), {"entities": new_tags})
