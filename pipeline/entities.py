@@ -42,13 +42,18 @@ QUOTE_MARKS = {"'", '"', "\u2018", "\u2019", "\u201c", "\u201d"}
 def entity_edges(doc: Doc) -> Doc:
     """Names end in a capitalised word: lowercase words at the end of a multi-word span are the
     model's overreach ("Biden baru-baru", "West End dan") and are trimmed off, as are trailing
-    quote marks. (Leading lowercase words stay: NERGrit's gold has "desa X", "pulau Y".)"""
-    trimmed = []
+    quote marks. (Leading lowercase words stay: NERGrit's gold has "desa X", "pulau Y".) An
+    organisation followed at once by a seat of government is that government's body, one name:
+    "Dewan Keamanan Nasional" + "Gedung Putih"."""
+    trimmed: list[Span] = []
     for ent in doc.ents:
         start, end = ent.start, ent.end
         while end - start > 1 and (doc[end - 1].text[:1].islower() or doc[end - 1].text in QUOTE_MARKS):
             end -= 1
-        trimmed.append(Span(doc, start, end, label=ent.label) if doc[end - 1].text[:1].isupper() else ent)
+        span = Span(doc, start, end, label=ent.label) if doc[end - 1].text[:1].isupper() else ent
+        if trimmed and trimmed[-1].end == span.start and trimmed[-1].label_ == "ORG" and span.text in SEATS_OF_GOVERNMENT:
+            span = Span(doc, trimmed.pop().start, span.end, label="ORG")
+        trimmed.append(span)
     doc.ents = trimmed
     return doc
 

@@ -98,20 +98,17 @@ def seed_002_mentions(seed_tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return mentions[mentions["doc_id"] == seed_doc_id(seed_tables, "002")]
 
 
-def test_mentions_agree_with_the_hand_count(seed_tables):
-    """Seed 002: Kim Jong Un is counted exactly (4 x "Kim" + 2 x "Kim Jong Un"), and so is every
-    person the model finds; over all entities the table finds most of the hand-counted mentions."""
-    merged = HAND_COUNT.merge(seed_002_mentions(seed_tables), on=["canonical", "label"], how="left", suffixes=("_hand", "_table"))
-    kim = merged.set_index("canonical").loc["Kim Jong Un"]
-    assert kim["count_hand"] == kim["count_table"]
-    people = merged[(merged["label"] == "PER") & merged["count_table"].notna()]
-    assert len(people) >= 6 and (people["count_hand"] == people["count_table"]).all(), people
-    found = merged[["count_hand", "count_table"]].fillna(0).min(axis=1).sum() / merged["count_hand"].sum()
-    assert found >= 0.9, merged[["canonical", "label", "count_hand", "count_table"]]
+def test_mention_counts_match_the_hand_count(seed_tables):
+    """Seed 002: every name the annotator counted is counted as often (4 x "Kim" + 2 x "Kim Jong
+    Un" = 6; "Dewan Keamanan Nasional" under the White House's council; "Kerajaan Pertapa" as Korea
+    Utara), and nothing else is counted."""
+    table = seed_002_mentions(seed_tables).groupby("canonical")["count"].sum()
+    hand = HAND_COUNT.groupby("canonical")["count"].sum()
+    assert table.sort_index().to_dict() == hand.sort_index().to_dict()
 
 
-@pytest.mark.xfail(strict=True, reason="issue #5: Wagner is tagged PER; the model splits 'Dewan Keamanan Nasional Gedung Putih' in two")
-def test_mentions_match_the_hand_count_exactly(seed_tables):
+@pytest.mark.xfail(strict=True, reason="issue #5: the model tags Wagner (the mercenary group) and Vladivostok PER")
+def test_mentions_match_the_hand_count_with_their_labels(seed_tables):
     table = seed_002_mentions(seed_tables).set_index(["canonical", "label"])["count"]
     hand = HAND_COUNT.set_index(["canonical", "label"])["count"]
     assert table.sort_index().to_dict() == hand.sort_index().to_dict()

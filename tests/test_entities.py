@@ -26,6 +26,12 @@ def test_seed_entities_found_with_their_label(seed_tables, names, label):
     assert (found["label"] == label).any(), found[["text", "label"]].value_counts()
 
 
+def test_a_government_body_and_its_seat_are_one_name(seed_tables):
+    """ "juru bicara Dewan Keamanan Nasional Gedung Putih John Kirby": the council, not two names."""
+    texts = set(seed_tables["entities"].query("label == 'ORG'")["text"])
+    assert "Dewan Keamanan Nasional Gedung Putih" in texts
+
+
 def test_full_and_short_names_both_found(seed_tables):
     texts = set(seed_tables["entities"].query("label == 'PER'")["text"])
     assert {"Sergei Shoigu", "Shoigu", "John Kirby", "Kirby"} <= texts
