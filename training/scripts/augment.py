@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
@@ -47,13 +47,14 @@ CYRILLIC = dict(zip("абвгдезийклмнопрстуфыэіґ", "abvgdez
 
 @spacy.registry.augmenters("berita.mention_replacement.v1")
 def create_mention_replacement(
-    pool: str, level: float, organisation_nouns: list[str], surname_share: float, locales: list[str], foreign_share: float, invented_share: float = 0.0, noun_window: int = 1
+    pool: str, level: float, organisation_nouns: list[str], surname_share: float, locales: list[str], foreign_share: float, invented_share: float = 0.0, noun_window: int = 1,
+    invented_labels: Sequence[str] = ("PER",),
 ) -> Callable[[spacy.Language, Example], Iterator[Example]]:
     """`pool`: the .spacy file (or folder of them) whose entities are drawn; `level`: the share of
     sentences given a replaced copy; `surname_share`: how often an ORG after one of
     `organisation_nouns` gets a surname instead of another organisation; `foreign_share`: how often
     a person gets a name made in one of the Faker `locales` instead of a corpus name, and
-    `invented_share` how often an invented one."""
+    `invented_share` how often an invented one (for each of `invented_labels`)."""
     names, surnames = entity_pool(Path(pool))
     names["FOREIGN"] = foreign_names(locales)
     nouns = {noun.lower() for noun in organisation_nouns}
@@ -61,7 +62,8 @@ def create_mention_replacement(
     def augment(nlp: spacy.Language, example: Example) -> Iterator[Example]:
         yield example
         if random.random() < level and example.reference.ents:
-            yield replaced(nlp, example.reference, names, surnames, nouns, surname_share, foreign_share, invented_share, noun_window)
+            settings = (surname_share, foreign_share, invented_share, noun_window, set(invented_labels))
+            yield replaced(nlp, example.reference, names, surnames, nouns, settings)
 
     return augment
 
@@ -123,9 +125,10 @@ def invented_name(words: int) -> tuple[str, ...]:
 
 
 def replaced(
-    nlp: spacy.Language, reference: Doc, names: dict, surnames: list[str], nouns: set[str], surname_share: float, foreign_share: float, invented_share: float, noun_window: int
+    nlp: spacy.Language, reference: Doc, names: dict, surnames: list[str], nouns: set[str], settings: tuple[float, float, float, int, set[str]]
 ) -> Example:
     """`reference` with each entity's words swapped; tokens outside entities keep their (maybe missing) tags."""
+    surname_share, foreign_share, invented_share, noun_window, invented_labels = settings
     tags = ["O" if token.ent_iob_ == "O" else "-" for token in reference]
     words, spaces, new_tags = [], [], []
     i = 0
@@ -140,8 +143,9 @@ def replaced(
         after_noun = _after_organisation_noun(reference, ent.start, nouns, noun_window)
         if ent.label_ == "ORG" and after_noun and surnames and random.random() < surname_share:
             swap: tuple[str, ...] = (random.choice(surnames),)
-        elif ent.label_ == "PER" and (draw := random.random()) < foreign_share + invented_share:
-            name = random.choice(names["FOREIGN"]) if draw < foreign_share else invented_name(random.randint(2, 3))
+        elif ent.label_ in invented_labels and (draw := random.random()) < (foreign_share if ent.label_ == "PER" else 0) + invented_share:
+            person = ent.label_ == "PER"
+            name = random.choice(names["FOREIGN"]) if person and draw < foreign_share else invented_name(random.randint(2, 3) if person else random.randint(1, 2))
             swap = name[-1:] if len(ent) == 1 else name
         else:
             swap = random.choice(names[ent.label_]) if names.get(ent.label_) else tuple(token.text for token in ent)
