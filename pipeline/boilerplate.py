@@ -125,8 +125,9 @@ COPYRIGHT = re.compile(
     r"|^(?:anda|kamu) menerima (?:e-?mail|surel|pesan) ini karena\b|^you (?:are receiving|received) this e-?mail because\b|^dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan|memuat)\b.{0,60}\b(?:artikel|konten|berita)",
     re.IGNORECASE,
 )
-TAG_HEADER = re.compile(r"(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci)\s*:?", re.IGNORECASE)
-TAGS = re.compile(r"^#\s*\w|^(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci|saham terkait)\s*(?::.*)?$|^this entry was posted in\b", re.IGNORECASE)
+TAG_WORDS = r"(?:tags?|topik(?: berita)?(?: terkait)?|kata kunci|saham terkait)"
+TAG_HEADER = re.compile(rf"{TAG_WORDS}\s*:?", re.IGNORECASE)
+TAGS = re.compile(rf"^#\s*\w|^{TAG_WORDS}\s*(?::.*)?$|^this entry was posted in\b", re.IGNORECASE)
 NAVIGATION = re.compile(
     r"^(?:terkait|terkini|terpopuler|populer|trending|berita lainnya|berita terkini|berita populer|berita selanjutnya"
     r"|artikel pilihan|artikel selanjutnya|(?:berita |artikel )?lainnya dari \S.{0,30}|artikel terkait|rekomendasi(?: artikel)?|recent posts|related posts|kabar daerah"
