@@ -29,6 +29,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
@@ -45,6 +46,21 @@ CYRILLIC = dict(zip("абвгдезийклмнопрстуфыэіґ", "abvgdez
 }
 
 
+@dataclass(frozen=True)
+class Replacement:
+    """What `replaced` draws from: names by label, made names, surnames, and how often each is used."""
+
+    names: dict[str, list[tuple[str, ...]]]
+    foreign: list[tuple[str, ...]]
+    surnames: list[str]
+    nouns: set[str]
+    surname_share: float
+    foreign_share: float
+    invented_share: float
+    noun_window: int
+    invented_labels: set[str]
+
+
 @spacy.registry.augmenters("berita.mention_replacement.v1")
 def create_mention_replacement(
     pool: str, level: float, organisation_nouns: list[str], surname_share: float, locales: list[str], foreign_share: float, invented_share: float = 0.0, noun_window: int = 1,
@@ -56,14 +72,15 @@ def create_mention_replacement(
     a person gets a name made in one of the Faker `locales` instead of a corpus name, and
     `invented_share` how often an invented one (for each of `invented_labels`)."""
     names, surnames = entity_pool(Path(pool))
-    names["FOREIGN"] = foreign_names(locales)
-    nouns = {noun.lower() for noun in organisation_nouns}
+    replacement = Replacement(
+        names, foreign_names(locales), surnames, {noun.lower() for noun in organisation_nouns},
+        surname_share, foreign_share, invented_share, noun_window, set(invented_labels),
+    )
 
     def augment(nlp: spacy.Language, example: Example) -> Iterator[Example]:
         yield example
         if random.random() < level and example.reference.ents:
-            settings = (surname_share, foreign_share, invented_share, noun_window, set(invented_labels))
-            yield replaced(nlp, example.reference, names, surnames, nouns, settings)
+            yield replaced(nlp, example.reference, replacement)
 
     return augment
 
@@ -124,31 +141,28 @@ def invented_name(words: int) -> tuple[str, ...]:
     return tuple(made)
 
 
-def replaced(
-    nlp: spacy.Language, reference: Doc, names: dict, surnames: list[str], nouns: set[str], settings: tuple[float, float, float, int, set[str]]
-) -> Example:
+def replaced(nlp: spacy.Language, reference: Doc, r: Replacement) -> Example:
     """`reference` with each entity's words swapped; tokens outside entities keep their (maybe missing) tags."""
-    surname_share, foreign_share, invented_share, noun_window, invented_labels = settings
     tags = ["O" if token.ent_iob_ == "O" else "-" for token in reference]
+    entities = {ent.start: ent for ent in reference.ents}
     words, spaces, new_tags = [], [], []
     i = 0
     while i < len(reference):
-        ent = next((ent for ent in reference.ents if ent.start == i), None)
+        ent = entities.get(i)
         if ent is None:
             words.append(reference[i].text)
             spaces.append(bool(reference[i].whitespace_))
             new_tags.append(tags[i])
             i += 1
             continue
-        after_noun = _after_organisation_noun(reference, ent.start, nouns, noun_window)
-        if ent.label_ == "ORG" and after_noun and surnames and random.random() < surname_share:
-            swap: tuple[str, ...] = (random.choice(surnames),)
-        elif ent.label_ in invented_labels and (draw := random.random()) < (foreign_share if ent.label_ == "PER" else 0) + invented_share:
-            person = ent.label_ == "PER"
-            name = random.choice(names["FOREIGN"]) if person and draw < foreign_share else invented_name(random.randint(2, 3) if person else random.randint(1, 2))
+        person = ent.label_ == "PER"
+        if ent.label_ == "ORG" and r.surnames and _after_organisation_noun(reference, ent.start, r.nouns, r.noun_window) and random.random() < r.surname_share:
+            swap: tuple[str, ...] = (random.choice(r.surnames),)
+        elif ent.label_ in r.invented_labels and (draw := random.random()) < (r.foreign_share if person else 0) + r.invented_share:
+            name = random.choice(r.foreign) if person and draw < r.foreign_share else invented_name(random.randint(2, 3) if person else random.randint(1, 2))
             swap = name[-1:] if len(ent) == 1 else name
         else:
-            swap = random.choice(names[ent.label_]) if names.get(ent.label_) else tuple(token.text for token in ent)
+            swap = random.choice(r.names[ent.label_]) if r.names.get(ent.label_) else tuple(token.text for token in ent)
         words.extend(swap)
         spaces.extend([True] * (len(swap) - 1) + [bool(ent[-1].whitespace_)])
         new_tags.extend([f"U-{ent.label_}"] if len(swap) == 1 else [f"B-{ent.label_}"] + [f"I-{ent.label_}"] * (len(swap) - 2) + [f"L-{ent.label_}"])
