@@ -127,7 +127,7 @@ def resolve(mentions: list[Mention], text: str, captioned: list[str] = ()) -> li
             resolved.append((_cased(longer, written, forms), "longer_mention"))
         elif mention.label == "PER" and len(fits := _longest_containing(key, caption_names)) == 1:
             resolved.append((caption_names[fits[0]], "caption"))
-        elif mention.label == "ORG" and len(key.split()) > 1 and len(longer := _organisations_starting_with(key, organisations)) == 1:
+        elif mention.label == "ORG" and len(key.split()) > 1 and len(longer := _longest_containing(key, organisations, at_start=True)) == 1:
             resolved.append((_cased(longer[0], written, forms), "longer_mention"))
         elif _all_caps(form) and len(form) > 5 and key in written:
             resolved.append((written[key], "case"))
@@ -159,18 +159,15 @@ def _longer_name(key: str, position: int, people: dict[str, list[int]]) -> str |
     return max(before)[1] if before else min((min(people[name]), name) for name in maximal)[1]
 
 
-def _longest_containing(key: str, names: Iterable[str]) -> list[str]:
-    """The names that contain `key` as whole words and are not part of another such name."""
+def _longest_containing(key: str, names: Iterable[str], at_start: bool = False) -> list[str]:
+    """The names that contain `key` as whole words (`at_start`: as their first words) and are not
+    part of another such name."""
     words = key.split()
-    containing = [name for name in names if len(name.split()) > len(words) and _contains(name.split(), words)]
+    containing = [
+        name for name in names
+        if len(name.split()) > len(words) and (name.split()[: len(words)] == words if at_start else _contains(name.split(), words))
+    ]
     return [name for name in containing if not any(other != name and _contains(other.split(), name.split()) for other in containing)]
-
-
-def _organisations_starting_with(key: str, organisations: set[str]) -> list[str]:
-    """The longest organisation names that begin with `key`'s words, none a prefix of another."""
-    words = key.split()
-    longer = [name for name in organisations if len(name.split()) > len(words) and name.split()[: len(words)] == words]
-    return [name for name in longer if not any(other != name and other.startswith(name + " ") for other in longer)]
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
