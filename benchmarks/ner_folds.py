@@ -43,7 +43,10 @@ AUGMENTERS = ROOT / "training" / "scripts" / "augment.py"
 
 
 def run(*command: str) -> None:
-    subprocess.run([sys.executable, *command], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """Quiet unless it fails; then the command's own error ends the benchmark."""
+    result = subprocess.run([sys.executable, *command], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
 
 
 def gold_files(fold: str) -> dict[str, Path]:
