@@ -123,37 +123,41 @@ def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.
 
 
 def same_article(keys: list[tuple[str, int]], words: list[list[str]], found: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str, bool]]]:
-    """Document-level consistency: a name the model tagged in an article is tagged where else it stands
-    untagged in that article ("Menurut Kirby" after "John Kirby"), with the model's label; a person's
-    first or last name counts as the person's. Names tagged with two labels in the article are left
-    alone. What the model tags in a Title Case headline is no evidence ("Membeli Roket" as PER), and a
-    one-word name counts only when tagged after a sentence's first word. Each span comes with whether
-    it was propagated."""
-    result: list[list[tuple[int, int, str, bool]]] = [[(*span, False) for span in spans] for spans in found]
+    """Document-level consistency, one label per name in an article: the label the model gives the
+    name where the article first names it, the introduction that says what it is ("melalui kelompok
+    tentara bayaran Wagner", later only "oleh Wagner"). Later mentions the model labelled otherwise
+    take that label, and where the name stands untagged it is tagged ("Menurut Kirby" after "John
+    Kirby"); a person's first or last name counts as the person's. What the model tags in a Title
+    Case headline is no evidence ("Membeli Roket" as PER), and a one-word name counts only when
+    tagged after a sentence's first word. Each span comes with whether this rule added or relabelled it."""
+    result: list[list[tuple[int, int, str, bool]]] = []
     for _, group in groupby(range(len(keys)), key=lambda i: keys[i][0]):
         indexes = list(group)
-        labels: dict[tuple[str, ...], set[str]] = {}
+        first_label: dict[tuple[str, ...], str] = {}
         for i in (i for i in indexes if not _title_case(words[i])):
             for start, end, label in found[i]:
                 name = tuple(words[i][start:end])
                 if len(name) > 1 or start > 0:
-                    labels.setdefault(name, set()).add(label)
+                    first_label.setdefault(name, label)
                 if label == "PER" and len(name) > 1:
                     for part in (name[:1], name[-1:]):
                         if len(part[0]) > 2:
-                            labels.setdefault(part, set()).add("PER")
-        names = sorted(((name, label.pop()) for name, label in labels.items() if len(label) == 1 and name[0][:1].isupper()), key=lambda item: -len(item[0]))
+                            first_label.setdefault(part, "PER")
+        names = sorted(((name, label) for name, label in first_label.items() if name[0][:1].isupper()), key=lambda item: -len(item[0]))
         for i in indexes:
+            spans = []
             taken = [False] * len(words[i])
-            for start, end, _ in found[i]:
+            for start, end, label in found[i]:
+                agreed = first_label.get(tuple(words[i][start:end]), label)
+                spans.append((start, end, agreed, agreed != label))
                 taken[start:end] = [True] * (end - start)
             for name, label in names:
                 for start in range(len(words[i]) - len(name) + 1):
                     end = start + len(name)
                     if tuple(words[i][start:end]) == name and not any(taken[start:end]):
-                        result[i].append((start, end, label, True))
+                        spans.append((start, end, label, True))
                         taken[start:end] = [True] * len(name)
-            result[i].sort()
+            result.append(sorted(spans))
     return result
 
 

@@ -21,9 +21,11 @@ the words before it say what it is. So an ORG after an organisation noun ("kelom
 militan Hamas") is sometimes replaced by a surname, still ORG. Such contexts are rare in the
 corpora (and "kelompok Abu Sayyaf" is tagged PER there), while Faker's surnames are only ever
 people, so `phrase_share` of the other ORG entities become a surname introduced by an
-organisation phrase the corpus uses ("kelompok militan", "anak perusahaan", "klub sepak bola"):
-the same surnames are then people in one sentence and organisations in another, and only the
-context tells them apart.
+organisation phrase: the same surnames are then people in one sentence and organisations in
+another, and only the context tells them apart. The phrase is an organisation noun and up to two
+words that follow such a noun in the corpus ("kelompok militan bersenjata", "perusahaan minyak
+swasta"), so that the model also looks three words back ("kelompok tentara bayaran Wagner"):
+before the corpus's ORGs the noun mostly stands alone.
 
 Used from a config as `[corpora.train.augmenter] @augmenters = "berita.mention_replacement.v1"`,
 with `--code scripts/augment.py`; the original example is always kept.
@@ -31,6 +33,7 @@ with `--code scripts/augment.py`; the original example is always kept.
 
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +44,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
 LABELS = ("PER", "ORG", "LOC")
+COMMON_WORDS = 200  # the most frequent lowercase words: function words, not descriptions
 ONSETS = ["", "b", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "sh", "ch", "kh", "tr", "pr", "dm", "br"]
 VOWELS = ["a", "e", "i", "o", "u", "y", "ia", "ou"]
 CODAS = ["", "", "", "n", "k", "v", "r", "s", "l", "m", "t", "sk", "ng"]
@@ -57,7 +61,8 @@ class Replacement:
     foreign: list[tuple[str, ...]]
     surnames: list[str]
     nouns: set[str]
-    phrases: list[tuple[str, ...]]
+    phrase_nouns: list[str]
+    descriptors: list[str]
     surname_share: float
     phrase_share: float
     foreign_share: float
@@ -78,10 +83,10 @@ def create_mention_replacement(
     a person gets a name made in one of the Faker `locales` instead of a corpus name, and
     `invented_share` how often an invented one (for each of `invented_labels`)."""
     nouns = {noun.lower() for noun in organisation_nouns}
-    names, surnames, phrases = entity_pool(Path(pool), nouns, noun_window)
+    names, surnames, phrase_nouns, descriptors = entity_pool(Path(pool), nouns, noun_window)
     foreign = foreign_names(locales)
     replacement = Replacement(
-        names, foreign, surnames + [name[-1] for name in foreign], nouns, phrases,
+        names, foreign, surnames + [name[-1] for name in foreign], nouns, phrase_nouns, descriptors,
         surname_share, phrase_share, foreign_share, invented_share, noun_window, set(invented_labels),
     )
 
@@ -93,16 +98,20 @@ def create_mention_replacement(
     return augment
 
 
-def entity_pool(path: Path, nouns: set[str], window: int) -> tuple[dict[str, list[tuple[str, ...]]], list[str], list[tuple[str, ...]]]:
-    """Every entity's words by label, the last word of every PER entity of two words or more, and
-    the organisation phrases (an organisation noun and the lowercase words after it) before ORGs."""
+def entity_pool(path: Path, nouns: set[str], window: int) -> tuple[dict[str, list[tuple[str, ...]]], list[str], list[str], list[str]]:
+    """Every entity's words by label; the last word of every PER entity of two words or more; the
+    organisation nouns found before ORGs; and the words that follow an organisation noun anywhere
+    ("kelompok militan", "perusahaan minyak"), lowercase and not among the corpus's most frequent
+    words ("yang", "itu")."""
     files = sorted(path.glob("*.spacy")) if path.is_dir() else [path]
     vocab = spacy.blank("id").vocab
     names: dict[str, list[tuple[str, ...]]] = {label: [] for label in LABELS}
-    surnames = []
-    phrases = []
+    surnames, phrase_nouns, following = [], [], []
+    frequency: Counter[str] = Counter()
     for file in files:
         for doc in DocBin().from_disk(file).get_docs(vocab):
+            frequency.update(token.text for token in doc if token.is_lower)
+            following += [doc[token.i + 1].text for token in doc[:-1] if token.lower_ in nouns and doc[token.i + 1].is_lower and doc[token.i + 1].is_alpha]
             for ent in doc.ents:
                 words = tuple(token.text for token in ent)
                 names.setdefault(ent.label_, []).append(words)
@@ -110,8 +119,9 @@ def entity_pool(path: Path, nouns: set[str], window: int) -> tuple[dict[str, lis
                     surnames.append(words[-1])
                 noun = _organisation_noun(doc, ent.start, nouns, window)
                 if ent.label_ == "ORG" and noun is not None:
-                    phrases.append(tuple(token.lower_ for token in doc[noun: ent.start]))
-    return names, surnames, phrases
+                    phrase_nouns.append(doc[noun].lower_)
+    common = {word for word, _ in frequency.most_common(COMMON_WORDS)}
+    return names, surnames, phrase_nouns, [word for word in following if word not in common]
 
 
 def foreign_names(locales: list[str], per_locale: int = 1000) -> list[tuple[str, ...]]:
@@ -173,8 +183,8 @@ def replaced(nlp: spacy.Language, reference: Doc, r: Replacement) -> Example:
         introduced = _organisation_noun(reference, ent.start, r.nouns, r.noun_window) is not None
         if ent.label_ == "ORG" and r.surnames and introduced and random.random() < r.surname_share:
             swap: tuple[str, ...] = (random.choice(r.surnames),)
-        elif ent.label_ == "ORG" and r.phrases and not introduced and random.random() < r.phrase_share:
-            phrase = random.choice(r.phrases)
+        elif ent.label_ == "ORG" and r.phrase_nouns and not introduced and random.random() < r.phrase_share:
+            phrase = [random.choice(r.phrase_nouns), *random.choices(r.descriptors, k=random.randint(0, 2) if r.descriptors else 0)]
             words.extend(phrase)
             spaces.extend([True] * len(phrase))
             new_tags.extend(["O"] * len(phrase))
