@@ -128,8 +128,10 @@ def same_article(keys: list[tuple[str, int]], words: list[list[str]], found: lis
     tentara bayaran Wagner", later only "oleh Wagner"). Later mentions the model labelled otherwise
     take that label, and where the name stands untagged it is tagged ("Menurut Kirby" after "John
     Kirby"); a person's first or last name counts as the person's. What the model tags in a Title
-    Case headline is no evidence ("Membeli Roket" as PER), and a one-word name counts only when
-    tagged after a sentence's first word. Each span comes with whether this rule added or relabelled it."""
+    Case headline is no evidence ("Membeli Roket" as PER), and is kept only when the article's other
+    sentences name it too, so that a capitalised headline phrase ("Menjadi Sekutu Utama") is not a
+    name. A one-word name counts only when tagged after a sentence's first word. Each span comes
+    with whether this rule added or relabelled it."""
     result: list[list[tuple[int, int, str, bool]]] = []
     for _, group in groupby(range(len(keys)), key=lambda i: keys[i][0]):
         indexes = list(group)
@@ -144,10 +146,14 @@ def same_article(keys: list[tuple[str, int]], words: list[list[str]], found: lis
                         if len(part[0]) > 2:
                             first_label.setdefault(part, "PER")
         names = sorted(((name, label) for name, label in first_label.items() if name[0][:1].isupper()), key=lambda item: -len(item[0]))
+        body = [words[i] for i in indexes if not _title_case(words[i])]
         for i in indexes:
             spans = []
             taken = [False] * len(words[i])
+            headline = _title_case(words[i])
             for start, end, label in found[i]:
+                if headline and not _named_in(words[i][start:end], body):
+                    continue
                 agreed = first_label.get(tuple(words[i][start:end]), label)
                 spans.append((start, end, agreed, agreed != label))
                 taken[start:end] = [True] * (end - start)
@@ -159,6 +165,16 @@ def same_article(keys: list[tuple[str, int]], words: list[list[str]], found: lis
                         taken[start:end] = [True] * len(name)
             result.append(sorted(spans))
     return result
+
+
+def _named_in(name: list[str], sentences: list[list[str]]) -> bool:
+    """Whether the words stand in one of the sentences as written, or in capitals in an ALL CAPS name."""
+    def same(word: str, written: str) -> bool:
+        return word == written or (word.isupper() and word == written.upper())
+    return any(
+        all(same(word, sentence[start + k]) for k, word in enumerate(name))
+        for sentence in sentences for start in range(len(sentence) - len(name) + 1)
+    )
 
 
 def _title_case(words: list[str]) -> bool:

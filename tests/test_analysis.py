@@ -107,7 +107,7 @@ def test_mention_counts_match_the_hand_count(seed_tables):
     assert table.sort_index().to_dict() == hand.sort_index().to_dict()
 
 
-@pytest.mark.xfail(strict=True, reason="issue #5: the model tags Wagner (the mercenary group) and Vladivostok PER")
+@pytest.mark.xfail(strict=True, reason="the model tags Vladivostok (\"kota pelabuhan Rusia, Vladivostok,\") PER")
 def test_mentions_match_the_hand_count_with_their_labels(seed_tables):
     table = seed_002_mentions(seed_tables).set_index(["canonical", "label"])["count"]
     hand = HAND_COUNT.set_index(["canonical", "label"])["count"]
