@@ -1,3 +1,3 @@
 """Indonesian news NLP pipeline: clean -> sentences -> entities, written as Parquet tables."""
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"

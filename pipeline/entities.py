@@ -85,9 +85,10 @@ def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.
         token_lists.append(list(group))
     words = [[t["text"] for t in group] for group in token_lists]
     found_by_model = tag(nlp, words)
+    headings = headline_sentences(keys, sentences, tables["blocks"])
     rows = []
     ent_index: dict[str, int] = {}
-    for key, sentence_tokens, found in zip(keys, token_lists, same_article(keys, words, found_by_model)):
+    for key, sentence_tokens, found in zip(keys, token_lists, same_article(keys, words, found_by_model, headings)):
         sentence = sentences[key]
         for token_start, token_end, label, propagated in found:
             start, end = sentence_tokens[token_start]["start"], sentence_tokens[token_end - 1]["end"]
@@ -122,16 +123,19 @@ def run(tables: dict[str, pa.Table], model: Path | None = None) -> dict[str, pa.
     }
 
 
-def same_article(keys: list[tuple[str, int]], words: list[list[str]], found: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str, bool]]]:
+def same_article(
+    keys: list[tuple[str, int]], words: list[list[str]], found: list[list[tuple[int, int, str]]], headings: list[bool],
+) -> list[list[tuple[int, int, str, bool]]]:
     """Document-level consistency, one label per name in an article: the label the model gives the
     name where the article first names it, the introduction that says what it is ("melalui kelompok
     tentara bayaran Wagner", later only "oleh Wagner"). Later mentions the model labelled otherwise
     take that label, and where the name stands untagged it is tagged ("Menurut Kirby" after "John
     Kirby"); a person's first or last name counts as the person's. What the model tags in a Title
-    Case headline is no evidence ("Membeli Roket" as PER), and is kept only when the article's other
-    sentences name it too, so that a capitalised headline phrase ("Menjadi Sekutu Utama") is not a
-    name. A one-word name counts only when tagged after a sentence's first word. Each span comes
-    with whether this rule added or relabelled it."""
+    Case sentence is no evidence ("Membeli Roket" as PER), and in the title or a heading
+    (`headings`) it is kept only when the article's other sentences name it too, so that a
+    capitalised headline phrase ("Menjadi Sekutu Utama") is not a name. A one-word name counts only
+    when tagged after a sentence's first word. Each span comes with whether this rule added or
+    relabelled it."""
     result: list[list[tuple[int, int, str, bool]]] = []
     for _, group in groupby(range(len(keys)), key=lambda i: keys[i][0]):
         indexes = list(group)
@@ -146,13 +150,12 @@ def same_article(keys: list[tuple[str, int]], words: list[list[str]], found: lis
                         if len(part[0]) > 2:
                             first_label.setdefault(part, "PER")
         names = sorted(((name, label) for name, label in first_label.items() if name[0][:1].isupper()), key=lambda item: -len(item[0]))
-        body = [words[i] for i in indexes if not _title_case(words[i])]
+        body = [words[i] for i in indexes if not headings[i]]
         for i in indexes:
             spans = []
             taken = [False] * len(words[i])
-            headline = _title_case(words[i])
             for start, end, label in found[i]:
-                if headline and not _named_in(words[i][start:end], body):
+                if headings[i] and not _named_in(words[i][start:end], body):
                     continue
                 agreed = first_label.get(tuple(words[i][start:end]), label)
                 spans.append((start, end, agreed, agreed != label))
@@ -165,6 +168,15 @@ def same_article(keys: list[tuple[str, int]], words: list[list[str]], found: lis
                         taken[start:end] = [True] * len(name)
             result.append(sorted(spans))
     return result
+
+
+def headline_sentences(keys: list[tuple[str, int]], sentences: dict[tuple[str, int], dict], blocks: pa.Table) -> list[bool]:
+    """Whether each sentence starts in the article's title or a heading (from the clean stage's blocks)."""
+    headings = blocks.filter(pc.and_(blocks["keep"], pc.is_in(blocks["label"], pa.array(["title", "heading"])))).select(["doc_id", "start", "end"]).to_pylist()
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for block in headings:
+        ranges.setdefault(block["doc_id"], []).append((block["start"], block["end"]))
+    return [any(start <= sentences[key]["start"] < end for start, end in ranges.get(key[0], [])) for key in keys]
 
 
 def _named_in(name: list[str], sentences: list[list[str]]) -> bool:
