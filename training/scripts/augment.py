@@ -180,7 +180,7 @@ def replaced(nlp: spacy.Language, reference: Doc, r: Replacement) -> Example:
             i += 1
             continue
         person = ent.label_ == "PER"
-        introduced = _organisation_noun(reference, ent.start, r.nouns, r.noun_window) is not None
+        introduced = ent.label_ == "ORG" and _organisation_noun(reference, ent.start, r.nouns, r.noun_window) is not None
         if ent.label_ == "ORG" and r.surnames and introduced and random.random() < r.surname_share:
             swap: tuple[str, ...] = (random.choice(r.surnames),)
         elif ent.label_ == "ORG" and r.phrase_nouns and not introduced and random.random() < r.phrase_share:
